@@ -1,4 +1,4 @@
-import { Cause, Data, Effect, Queue, Stream } from "effect"
+import { Cause, Data, Effect, Pull, Queue, type Scope, Stream } from "effect"
 import type { VfsError } from "../vfs/VfsError.ts"
 
 /**
@@ -81,6 +81,19 @@ export const inputFromPull = (pull: Effect.Effect<Uint8Array | null, InputError>
     },
   }
 }
+
+/** An input over a stream, pulled lazily; the stream is released with the scope. */
+export const inputFromStream = (
+  stream: Stream.Stream<Uint8Array, InputError>,
+): Effect.Effect<Input, never, Scope.Scope> =>
+  Effect.map(Stream.toPull(stream), (pull) =>
+    inputFromPull(
+      Pull.catchDone(
+        Effect.map(pull, (chunks) => (chunks.length === 1 ? chunks[0] : concat(chunks))),
+        () => Effect.succeed(null),
+      ),
+    ),
+  )
 
 /** Read everything left in an input. */
 export const readAll = (input: Input): Effect.Effect<Uint8Array, InputError> =>
@@ -180,3 +193,9 @@ export const makeCollector = (): {
     size: () => total,
   }
 }
+
+/** Pump a stream into an output; a reader that went away ends the pump quietly. */
+export const writeTo = <E>(out: Output, data: Stream.Stream<Uint8Array, E>): Effect.Effect<void, E> =>
+  Stream.runForEachWhile(data, (chunk) =>
+    Effect.match(out.write(chunk), { onFailure: () => false, onSuccess: () => true }),
+  )

@@ -273,8 +273,24 @@ export interface Word {
   readonly span: Span
 }
 
+/**
+ * One piece of a word. `ArrayLiteral` appears only as the last part of an
+ * argument `name=(...)` / `name+=(...)` of a declaration builtin (`declare`,
+ * `typeset`, `local`, `export`, `readonly`), after a `Literal` "name=": bash
+ * hands such a compound assignment to the builtin unexpanded.
+ */
 export type WordPart =
-  Literal | SingleQuoted | DoubleQuoted | AnsiC | Escaped | Tilde | ParamExp | CommandSub | ArithExp | ProcessSub
+  | Literal
+  | SingleQuoted
+  | DoubleQuoted
+  | AnsiC
+  | Escaped
+  | Tilde
+  | ParamExp
+  | CommandSub
+  | ArithExp
+  | ProcessSub
+  | ArrayLiteral
 
 /** Unquoted literal text: glob characters and braces in it are live. */
 export interface Literal {
@@ -319,7 +335,8 @@ export interface Tilde {
  * `name` is a variable name, a positional digit string, or one of `@ * # ? - $ ! 0`.
  * `index` is the subscript word, or the strings "@"/"*" for `[@]`/`[*]`.
  * `length` is the leading `#` (`${#x}`), `indirect` the leading `!` (`${!x}`, `${!a[@]}`,
- * `${!prefix*}`).
+ * `${!prefix*}`). For `${!prefix*}` / `${!prefix@}` the name keeps its last character:
+ * `name` is "prefix*" or "prefix@".
  */
 export interface ParamExp {
   readonly _tag: "ParamExp"

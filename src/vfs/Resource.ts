@@ -1,5 +1,5 @@
-import type { Effect, Stream } from "effect"
-import type { VfsError } from "./VfsError.ts"
+import { Effect, Stream } from "effect"
+import { VfsError } from "./VfsError.ts"
 
 /**
  * A storage backend mounted in the namespace.
@@ -97,4 +97,159 @@ export interface Resource extends Primitives {
   readonly removeRecursive: (path: string) => Effect.Effect<void, VfsError>
   /** Copy a file: server-side when the backend can, streamed otherwise. */
   readonly copyFile: (from: string, to: string) => Effect.Effect<void, VfsError>
+}
+
+const isReason =
+  (...reasons: ReadonlyArray<VfsError["reason"]>) =>
+  (error: VfsError): boolean =>
+    reasons.includes(error.reason)
+
+/** Concatenate chunks into one fresh array (always a copy, so callers own it). */
+const concat = (chunks: ReadonlyArray<Uint8Array>, size: number): Uint8Array => {
+  const out = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.length
+  }
+  return out
+}
+
+/** The parent of a normalized resource path ("/a/b" → "/a", "/a" → "/"). */
+const parentOf = (path: string): string => {
+  const i = path.lastIndexOf("/")
+  return i <= 0 ? "/" : path.slice(0, i)
+}
+
+/**
+ * Build a `Resource` from a backend's primitives, deriving the shared
+ * operations once so they behave identically on every backend.
+ *
+ * @example
+ * const resource = Resource.make({ kind: "ram", stat, lstat, list, read, write, ... })
+ * yield* resource.mkdirp("/a/b/c")
+ */
+export const make = (primitives: Primitives): Resource => {
+  const p = primitives
+
+  const exists = (path: string): Effect.Effect<boolean, VfsError> =>
+    p.stat(path).pipe(
+      Effect.as(true),
+      // `test -e` is false both for a missing entry and for a path through a file.
+      Effect.catchIf(isReason("NotFound", "NotADirectory"), () => Effect.succeed(false)),
+    )
+
+  const readFile = (path: string): Effect.Effect<Uint8Array, VfsError> =>
+    Effect.suspend(() => {
+      const chunks: Array<Uint8Array> = []
+      let size = 0
+      return Stream.runForEachArray(p.read(path), (batch) =>
+        Effect.sync(() => {
+          for (const chunk of batch) {
+            chunks.push(chunk)
+            size += chunk.length
+          }
+        }),
+      ).pipe(Effect.map(() => concat(chunks, size)))
+    })
+
+  const writeFile = (path: string, data: Uint8Array, options?: WriteOptions): Effect.Effect<void, VfsError> =>
+    p.write(path, data.length === 0 ? Stream.empty : Stream.succeed(data), options)
+
+  const mkdirp = (path: string): Effect.Effect<void, VfsError> =>
+    p.stat(path).pipe(
+      Effect.flatMap((st) =>
+        st.type === "directory"
+          ? Effect.void
+          : Effect.fail(new VfsError({ reason: "AlreadyExists", op: "mkdir", path })),
+      ),
+      Effect.catchIf(isReason("NotFound"), () =>
+        (path === "/" ? Effect.void : mkdirp(parentOf(path))).pipe(
+          Effect.andThen(p.mkdir(path)),
+          // Lost a race with another creator: fine as long as a directory is there now.
+          Effect.catchIf(isReason("AlreadyExists"), (error) =>
+            p.stat(path).pipe(Effect.flatMap((st) => (st.type === "directory" ? Effect.void : Effect.fail(error)))),
+          ),
+        ),
+      ),
+    )
+
+  const removeRecursive = (path: string): Effect.Effect<void, VfsError> =>
+    p.lstat(path).pipe(
+      Effect.flatMap((st) =>
+        st.type === "directory"
+          ? p.list(path).pipe(
+              Effect.flatMap((entries) =>
+                Effect.forEach(
+                  entries,
+                  (entry) => removeRecursive(path === "/" ? `/${entry.name}` : `${path}/${entry.name}`),
+                  {
+                    concurrency: 8,
+                    discard: true,
+                  },
+                ),
+              ),
+              Effect.andThen(p.remove(path)),
+            )
+          : p.remove(path),
+      ),
+    )
+
+  const copyFile = (from: string, to: string): Effect.Effect<void, VfsError> =>
+    p.copy(from, to).pipe(Effect.catchIf(isReason("NotSupported"), () => p.write(to, p.read(from))))
+
+  return { ...p, exists, readFile, writeFile, mkdirp, removeRecursive, copyFile }
+}
+
+/**
+ * A base for backends exposed as classes (`new RAMResource()`): it holds the
+ * members of a `Resource` built by `make`, so a subclass only passes one to
+ * `super`.
+ */
+export abstract class ResourceBase implements Resource {
+  readonly kind: string
+  readonly stat: Resource["stat"]
+  readonly lstat: Resource["lstat"]
+  readonly list: Resource["list"]
+  readonly read: Resource["read"]
+  readonly write: Resource["write"]
+  readonly mkdir: Resource["mkdir"]
+  readonly remove: Resource["remove"]
+  readonly rename: Resource["rename"]
+  readonly copy: Resource["copy"]
+  readonly symlink: Resource["symlink"]
+  readonly readlink: Resource["readlink"]
+  readonly setMtime: Resource["setMtime"]
+  readonly truncate: Resource["truncate"]
+  readonly close: Resource["close"]
+  readonly exists: Resource["exists"]
+  readonly readFile: Resource["readFile"]
+  readonly writeFile: Resource["writeFile"]
+  readonly mkdirp: Resource["mkdirp"]
+  readonly removeRecursive: Resource["removeRecursive"]
+  readonly copyFile: Resource["copyFile"]
+
+  constructor(resource: Resource) {
+    this.kind = resource.kind
+    this.stat = resource.stat
+    this.lstat = resource.lstat
+    this.list = resource.list
+    this.read = resource.read
+    this.write = resource.write
+    this.mkdir = resource.mkdir
+    this.remove = resource.remove
+    this.rename = resource.rename
+    this.copy = resource.copy
+    this.symlink = resource.symlink
+    this.readlink = resource.readlink
+    this.setMtime = resource.setMtime
+    this.truncate = resource.truncate
+    this.close = resource.close
+    this.exists = resource.exists
+    this.readFile = resource.readFile
+    this.writeFile = resource.writeFile
+    this.mkdirp = resource.mkdirp
+    this.removeRecursive = resource.removeRecursive
+    this.copyFile = resource.copyFile
+  }
 }

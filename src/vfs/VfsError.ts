@@ -57,7 +57,7 @@ export const describe = (reason: Reason): string => {
     case "NotSupported":
       return "Operation not supported"
     case "Conflict":
-      return "Resource busy (changed concurrently)"
+      return "Device or resource busy"
     case "QuotaExceeded":
       return "Disk quota exceeded"
     case "Backend":

@@ -1,0 +1,192 @@
+import { type Cause, Context, Effect, Fiber, Layer, Queue, Stream } from "effect"
+import type { CommandDef } from "./interpreter/Command.ts"
+import { commands as builtinCommands } from "./interpreter/commands/index.ts"
+import { emptyInput, inputFromBytes, makeCollector, type Output, encode } from "./interpreter/Io.ts"
+import * as Session from "./interpreter/Session.ts"
+import type { Limits } from "./interpreter/Shell.ts"
+import * as Namespace from "./vfs/Namespace.ts"
+import type { Resource } from "./vfs/Resource.ts"
+
+/**
+ * The Effect API: a workspace is a service holding the namespace, the
+ * command registry and its sessions.
+ *
+ * @example
+ * ```ts
+ * const result = await Effect.runPromise(
+ *   Mirage.execute("ls /data").pipe(Effect.provide(Mirage.layer({ "/data": new RAMResource() }))),
+ * )
+ * ```
+ */
+
+/** The result of running a script. */
+export interface ExecuteResult {
+  readonly exitCode: number
+  readonly stdout: Uint8Array
+  readonly stderr: Uint8Array
+  readonly stdoutText: string
+  readonly stderrText: string
+}
+
+export interface ExecuteOptions {
+  /** Working directory for this run (relative to the session's). */
+  readonly cwd?: string | undefined
+  /** Variables to export before running. */
+  readonly env?: Readonly<Record<string, string>> | undefined
+  readonly stdin?: string | Uint8Array | undefined
+  /** Positional parameters `$1...`. */
+  readonly args?: ReadonlyArray<string> | undefined
+  /** `$0`. */
+  readonly name?: string | undefined
+  /** The session to run in (default: "default"). */
+  readonly session?: string | undefined
+}
+
+/** For the Promise facade: streaming outputs and cancellation. */
+export interface ExecuteHooks {
+  readonly stdout?: Output | undefined
+  readonly stderr?: Output | undefined
+  /** Aborting interrupts the run; the result keeps the output so far and has status 130. */
+  readonly signal?: AbortSignal | undefined
+}
+
+export interface WorkspaceOptions {
+  /** Default mode of the mounts given to the constructor. */
+  readonly mode?: Namespace.MountMode | undefined
+  /** Initial working directory. */
+  readonly cwd?: string | undefined
+  /** Initial environment (exported). */
+  readonly env?: Readonly<Record<string, string>> | undefined
+  /** Extra commands, or replacements for built-in ones. */
+  readonly commands?: ReadonlyArray<CommandDef> | undefined
+  readonly limits?: Partial<Limits> | undefined
+}
+
+export interface WorkspaceShape {
+  readonly ns: Namespace.NamespaceShape
+  readonly registerCommand: (def: CommandDef) => void
+  readonly session: (name?: string) => Effect.Effect<Session.Session>
+  readonly execute: (script: string, options?: ExecuteOptions, hooks?: ExecuteHooks) => Effect.Effect<ExecuteResult>
+  readonly executeStream: (
+    script: string,
+    options?: ExecuteOptions,
+  ) => Effect.Effect<{
+    readonly stdout: Stream.Stream<Uint8Array>
+    readonly stderr: Stream.Stream<Uint8Array>
+    readonly exitCode: Effect.Effect<number>
+  }>
+  readonly close: Effect.Effect<void>
+}
+
+/** The workspace service. */
+export class Mirage extends Context.Service<Mirage, WorkspaceShape>()("mirage/Mirage") {}
+
+const decoder = new TextDecoder()
+
+const toInput = (stdin: string | Uint8Array | undefined) =>
+  stdin === undefined ? emptyInput : inputFromBytes(typeof stdin === "string" ? encode(stdin) : stdin)
+
+/** Build a workspace over mounts (a record of prefix to resource, or mount entries). */
+export const makeWorkspace = (
+  mounts: Readonly<Record<string, Resource>> | ReadonlyArray<Namespace.Mount>,
+  options: WorkspaceOptions = {},
+): Effect.Effect<WorkspaceShape> =>
+  Effect.gen(function* () {
+    const mode = options.mode ?? Namespace.MountMode.READ
+    const entries: Array<Namespace.Mount> = Array.isArray(mounts)
+      ? [...mounts]
+      : Object.entries(mounts).map(([prefix, resource]) => ({ prefix, resource, mode }))
+    const ns = Namespace.make(entries)
+    const registry = new Map<string, CommandDef>()
+    for (const c of builtinCommands) registry.set(c.name, c)
+    for (const c of options.commands ?? []) registry.set(c.name, c)
+    const sessions = new Map<string, Session.Session>()
+    const session = (name = "default") =>
+      Effect.gen(function* () {
+        let s = sessions.get(name)
+        if (s === undefined) {
+          s = yield* Session.make({ ns, commands: registry, limits: options.limits, env: options.env, cwd: options.cwd })
+          sessions.set(name, s)
+        }
+        return s
+      })
+    const execute = (script: string, opts: ExecuteOptions = {}, hooks: ExecuteHooks = {}) =>
+      Effect.gen(function* () {
+        const s = yield* session(opts.session)
+        const out = makeCollector()
+        const err = makeCollector()
+        const run = s.run(script, {
+          ...opts,
+          stdin: toInput(opts.stdin),
+          stdout: hooks.stdout ?? out.output,
+          stderr: hooks.stderr ?? err.output,
+        })
+        const exitCode = hooks.signal === undefined ? yield* run : yield* Effect.raceFirst(run, aborted(hooks.signal))
+        const stdout = out.bytes()
+        const stderr = err.bytes()
+        return {
+          exitCode,
+          stdout,
+          stderr,
+          get stdoutText() {
+            return decoder.decode(stdout)
+          },
+          get stderrText() {
+            return decoder.decode(stderr)
+          },
+        }
+      })
+    const executeStream = (script: string, opts: ExecuteOptions = {}) =>
+      Effect.gen(function* () {
+        const s = yield* session(opts.session)
+        const outQ = yield* Queue.bounded<Uint8Array, Cause.Done>(16)
+        const errQ = yield* Queue.bounded<Uint8Array, Cause.Done>(16)
+        const toOutput = (q: typeof outQ): Output => ({
+          write: (bytes) => Effect.asVoid(Queue.offer(q, bytes)),
+        })
+        const fiber = yield* Effect.forkDetach(
+          s
+            .run(script, { ...opts, stdin: toInput(opts.stdin), stdout: toOutput(outQ), stderr: toOutput(errQ) })
+            .pipe(Effect.ensuring(Effect.all([Queue.end(outQ), Queue.end(errQ)]))),
+        )
+        return {
+          stdout: Stream.fromQueue(outQ),
+          stderr: Stream.fromQueue(errQ),
+          exitCode: Fiber.join(fiber),
+        }
+      })
+    return {
+      ns,
+      registerCommand: (def) => {
+        registry.set(def.name, def)
+      },
+      session,
+      execute,
+      executeStream,
+      close: ns.close,
+    }
+  })
+
+/** Completes with status 130 once the signal aborts. */
+const aborted = (signal: AbortSignal): Effect.Effect<number> =>
+  Effect.callback<number>((resume) => {
+    if (signal.aborted) return resume(Effect.succeed(130))
+    const onAbort = () => resume(Effect.succeed(130))
+    signal.addEventListener("abort", onAbort, { once: true })
+    return Effect.sync(() => signal.removeEventListener("abort", onAbort))
+  })
+
+/** A layer providing a workspace over the given mounts. */
+export const layer = (
+  mounts: Readonly<Record<string, Resource>> | ReadonlyArray<Namespace.Mount>,
+  options: WorkspaceOptions = {},
+): Layer.Layer<Mirage> =>
+  Layer.effect(Mirage, Effect.acquireRelease(makeWorkspace(mounts, options), (ws) => ws.close))
+
+/** Run a script in the workspace's default session and collect its output. */
+export const execute = (script: string, options?: ExecuteOptions): Effect.Effect<ExecuteResult, never, Mirage> =>
+  Effect.flatMap(Mirage, (ws) => ws.execute(script, options))
+
+/** Run a script, giving stdout and stderr as streams while it runs. */
+export const executeStream = (script: string, options?: ExecuteOptions) =>
+  Effect.flatMap(Mirage, (ws) => ws.executeStream(script, options))

@@ -1,0 +1,124 @@
+import type { FileStat, FileType } from "../../../vfs/Resource.ts"
+import type { NamespaceShape } from "../../../vfs/Namespace.ts"
+
+/**
+ * The metadata a Unix tool prints that resources do not store: owner, group,
+ * inode, link count, block count, device. Every command that prints them
+ * (`stat`, `ls -l`, `find -ls`, `du`) takes them from here, so they agree.
+ *
+ * Every file belongs to the one user of the workspace, `user` (uid 1000), in
+ * group `user` (gid 1000), as the session's `USER` says. Inodes are a hash of
+ * the namespace path (stable across runs), block counts are the size rounded
+ * up to whole KiB (a directory counts 4 KiB, a symlink 0), and the device is
+ * the mount's position in the mount table.
+ */
+
+/** The owner of every file. */
+export const OWNER = { user: "user", uid: 1000, group: "user", gid: 1000 } as const
+
+/** User names `-user`, `stat` and friends know, with their ids. */
+export const USERS: ReadonlyMap<string, number> = new Map([
+  ["root", 0],
+  [OWNER.user, OWNER.uid],
+])
+
+/** Group names known, with their ids. */
+export const GROUPS: ReadonlyMap<string, number> = new Map([
+  ["root", 0],
+  [OWNER.group, OWNER.gid],
+])
+
+/** The `ls -l` letter of a type. */
+export const typeLetter = (type: FileType): string => (type === "directory" ? "d" : type === "symlink" ? "l" : "-")
+
+/**
+ * The ten-character mode string of `ls -l` (`-rw-r--r--`, `drwxr-xr-x`),
+ * with set-id and sticky bits shown as `s`/`S` and `t`/`T`.
+ */
+export const modeString = (type: FileType, mode: number): string => {
+  const bit = (mask: number, c: string) => (mode & mask ? c : "-")
+  const special = (exec: number, flag: number, set: string, unset: string) =>
+    mode & flag ? (mode & exec ? set : unset) : mode & exec ? "x" : "-"
+  return (
+    typeLetter(type) +
+    bit(0o400, "r") +
+    bit(0o200, "w") +
+    special(0o100, 0o4000, "s", "S") +
+    bit(0o040, "r") +
+    bit(0o020, "w") +
+    special(0o010, 0o2000, "s", "S") +
+    bit(0o004, "r") +
+    bit(0o002, "w") +
+    special(0o001, 0o1000, "t", "T")
+  )
+}
+
+/** The `st_mode` type bits of a type (`S_IFREG`, `S_IFDIR`, `S_IFLNK`). */
+export const typeBits = (type: FileType): number =>
+  type === "directory" ? 0o040000 : type === "symlink" ? 0o120000 : 0o100000
+
+/** Bytes of a stat, 0 when the backend does not know the size yet. */
+export const sizeOf = (st: FileStat): number => st.size ?? 0
+
+/** Allocated size in 1 KiB units: the size rounded up (a directory 4, a symlink 0). */
+export const kibBlocks = (st: FileStat): number =>
+  st.type === "symlink" ? 0 : st.type === "directory" ? 4 : Math.ceil(sizeOf(st) / 1024)
+
+/** `st_blocks`: allocated 512-byte blocks. */
+export const blocks512 = (st: FileStat): number => kibBlocks(st) * 2
+
+/** The preferred I/O size `stat` reports. */
+export const IO_BLOCK = 4096
+
+/**
+ * A stable inode number for a namespace path: 32-bit FNV-1a of the path,
+ * kept away from the small numbers real file systems reserve.
+ */
+export const inodeOf = (absolutePath: string): number => {
+  let h = 0x811c9dc5
+  for (let i = 0; i < absolutePath.length; i++) {
+    h ^= absolutePath.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return (h >>> 0) + 1000
+}
+
+/** The `stat` description of a type (`regular empty file`, `directory`, ...). */
+export const typeDescription = (st: FileStat): string =>
+  st.type === "directory"
+    ? "directory"
+    : st.type === "symlink"
+      ? "symbolic link"
+      : sizeOf(st) === 0
+        ? "regular empty file"
+        : "regular file"
+
+/** A device number as `makedev(major, minor)` encodes it for small numbers. */
+export const deviceNumber = (major: number, minor: number): number => major * 256 + minor
+
+/** The user name of an id, or undefined. */
+export const userName = (uid: number): string | undefined => {
+  for (const [name, id] of USERS) if (id === uid) return name
+  return undefined
+}
+
+/** The group name of an id, or undefined. */
+export const groupName = (gid: number): string | undefined => {
+  for (const [name, id] of GROUPS) if (id === gid) return name
+  return undefined
+}
+
+/**
+ * The device of a path: 0 for the synthesized directories above the mounts,
+ * else the mount's 1-based position in the mount table (`stat` shows it as
+ * `Device: 0,N`).
+ */
+export const deviceOf = (fs: NamespaceShape, absolutePath: string): number => {
+  const route = fs.route(absolutePath)
+  if (route === undefined) return 0
+  return fs.mounts().findIndex((m) => m.prefix === route.mount.prefix) + 1
+}
+
+/** The resource kind a path lives on (`ram`, `disk`, ...), as `df` and `stat -f` name the file system. */
+export const fsKindOf = (fs: NamespaceShape, absolutePath: string): string =>
+  fs.route(absolutePath)?.mount.resource.kind ?? "none"

@@ -1,0 +1,93 @@
+import { Effect } from "effect"
+import { concat, type BrokenPipe, type Input, type InputError } from "../../Io.ts"
+
+/**
+ * Called for each line: the line is `bytes[start, end)` without its
+ * delimiter; `terminated` is false for a last line with no delimiter.
+ * Return false to stop reading.
+ */
+export type LineHandler = (bytes: Uint8Array, start: number, end: number, terminated: boolean) => boolean | void
+
+/**
+ * Feed the lines of `input` to `onLine`, running `between` after each input
+ * chunk (typically `sink.flushIfFull`). When `onLine` stops early, the bytes
+ * after that line are pushed back into `input` for the next reader.
+ * Succeeds with true when stopped early.
+ */
+export const eachLine = <E = never>(
+  input: Input,
+  onLine: LineHandler,
+  between: Effect.Effect<void, E | BrokenPipe> = Effect.void,
+  delimiter = 10,
+): Effect.Effect<boolean, InputError | BrokenPipe | E> =>
+  Effect.gen(function* () {
+    let carry: Array<Uint8Array> = []
+    while (true) {
+      const chunk = yield* input.read
+      if (chunk === null) break
+      let start = 0
+      let stopped = false
+      while (start < chunk.length) {
+        const nl = chunk.indexOf(delimiter, start)
+        if (nl === -1) {
+          carry.push(chunk.subarray(start))
+          break
+        }
+        let keep: boolean | void
+        if (carry.length > 0) {
+          carry.push(chunk.subarray(start, nl))
+          const line = concat(carry)
+          carry = []
+          keep = onLine(line, 0, line.length, true)
+        } else {
+          keep = onLine(chunk, start, nl, true)
+        }
+        start = nl + 1
+        if (keep === false) {
+          stopped = true
+          break
+        }
+      }
+      if (stopped) {
+        if (start < chunk.length) input.unread(chunk.subarray(start))
+        yield* between
+        return true
+      }
+      yield* between
+    }
+    if (carry.length > 0) {
+      const line = concat(carry)
+      onLine(line, 0, line.length, false)
+      yield* between
+    }
+    return false
+  })
+
+/** Feed raw chunks of `input` to `onChunk` (for commands that need no line structure). */
+export const eachChunk = <E = never>(
+  input: Input,
+  onChunk: (chunk: Uint8Array) => Effect.Effect<void, E | BrokenPipe>,
+): Effect.Effect<void, InputError | BrokenPipe | E> =>
+  Effect.gen(function* () {
+    while (true) {
+      const chunk = yield* input.read
+      if (chunk === null) return
+      yield* onChunk(chunk)
+    }
+  })
+
+/** Decode bytes as latin1: one code unit per byte, so encoding back is lossless. */
+export const latin1 = (bytes: Uint8Array, start = 0, end = bytes.length): string => {
+  let s = ""
+  for (let i = start; i < end; i += 8192) {
+    s += String.fromCharCode(...bytes.subarray(i, Math.min(end, i + 8192)))
+  }
+  return s
+}
+
+/** Encode a latin1 string (code units 0-255) back to bytes. */
+export const fromLatin1 = (s: string): Uint8Array => {
+  const out = new Uint8Array(s.length)
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i)
+  return out
+}

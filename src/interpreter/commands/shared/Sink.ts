@@ -1,0 +1,89 @@
+import { Effect } from "effect"
+import { CHUNK_SIZE, type BrokenPipe, type Output } from "../../Io.ts"
+
+/**
+ * A buffered writer: commands push small pieces synchronously and flush
+ * between input chunks, so the pipe sees ~64 KiB writes instead of one per
+ * line.
+ */
+export interface Sink {
+  /** Append bytes (kept as they are: binary safe). */
+  readonly push: (bytes: Uint8Array) => void
+  /** Append a slice of `bytes` without copying it first. */
+  readonly pushRange: (bytes: Uint8Array, start: number, end: number) => void
+  /** Append one byte. */
+  readonly byte: (b: number) => void
+  /** Append a string as UTF-8. */
+  readonly text: (s: string) => void
+  /** Append a string whose code units are bytes (0-255), as produced by `latin1` decoding. */
+  readonly latin1: (s: string) => void
+  /** Bytes buffered and not yet written. */
+  readonly size: () => number
+  /** Write what is buffered once it reaches the chunk size. */
+  readonly flushIfFull: Effect.Effect<void, BrokenPipe>
+  /** Write everything buffered. */
+  readonly flush: Effect.Effect<void, BrokenPipe>
+}
+
+const encoder = new TextEncoder()
+
+/** A sink over `out` that writes chunks of about `limit` bytes. */
+export const makeSink = (out: Output, limit: number = CHUNK_SIZE): Sink => {
+  const ready: Array<Uint8Array> = []
+  let readySize = 0
+  let buf = new Uint8Array(limit)
+  let pos = 0
+
+  const seal = () => {
+    if (pos === 0) return
+    ready.push(buf.subarray(0, pos))
+    readySize += pos
+    buf = new Uint8Array(limit)
+    pos = 0
+  }
+  const room = (n: number) => {
+    if (pos + n <= buf.length) return
+    seal()
+    if (n > buf.length) buf = new Uint8Array(n)
+  }
+  const pushRange = (bytes: Uint8Array, start: number, end: number) => {
+    const n = end - start
+    if (n <= 0) return
+    if (n >= limit) {
+      seal()
+      ready.push(start === 0 && end === bytes.length ? bytes : bytes.slice(start, end))
+      readySize += n
+      return
+    }
+    room(n)
+    buf.set(bytes.subarray(start, end), pos)
+    pos += n
+  }
+  const writeAll = Effect.suspend(() => {
+    seal()
+    if (ready.length === 0) return Effect.void
+    const chunks = ready.splice(0, ready.length)
+    readySize = 0
+    return Effect.forEach(chunks, (c) => out.write(c), { discard: true })
+  })
+  return {
+    push: (bytes) => pushRange(bytes, 0, bytes.length),
+    pushRange,
+    byte: (b) => {
+      room(1)
+      buf[pos++] = b
+    },
+    text: (s) => {
+      if (s.length === 0) return
+      room(s.length * 3)
+      pos += encoder.encodeInto(s, buf.subarray(pos)).written
+    },
+    latin1: (s) => {
+      room(s.length)
+      for (let i = 0; i < s.length; i++) buf[pos++] = s.charCodeAt(i)
+    },
+    size: () => readySize + pos,
+    flushIfFull: Effect.suspend(() => (readySize + pos >= limit ? writeAll : Effect.void)),
+    flush: writeAll,
+  }
+}

@@ -1,0 +1,389 @@
+/**
+ * GNU sort's key machinery in the C locale: key specs (`-k 2,2n`), field
+ * location (`begfield`/`limfield`), and the ordering functions (`-n -g -h -M
+ * -V -f -d -i -b -r`), on bytes.
+ */
+
+/** Ordering options of a key (or the global ones). */
+export interface Ordering {
+  skipStartBlanks: boolean
+  skipEndBlanks: boolean
+  dictionary: boolean
+  nonprinting: boolean
+  fold: boolean
+  numeric: boolean
+  generalNumeric: boolean
+  humanNumeric: boolean
+  month: boolean
+  version: boolean
+  random: boolean
+  reverse: boolean
+}
+
+/** A key: zero-based start field and char, end field and char (0: end of field); undefined end: end of line. */
+export interface Key extends Ordering {
+  startField: number | undefined
+  startChar: number
+  endField: number | undefined
+  endChar: number
+}
+
+/** A fresh ordering with nothing set. */
+export const noOrdering = (): Ordering => ({
+  skipStartBlanks: false,
+  skipEndBlanks: false,
+  dictionary: false,
+  nonprinting: false,
+  fold: false,
+  numeric: false,
+  generalNumeric: false,
+  humanNumeric: false,
+  month: false,
+  version: false,
+  random: false,
+  reverse: false,
+})
+
+/** True when no option changes how the key compares (`-r` aside), as GNU's default_key_compare. */
+export const isDefault = (o: Ordering): boolean =>
+  !(
+    o.skipStartBlanks ||
+    o.skipEndBlanks ||
+    o.dictionary ||
+    o.nonprinting ||
+    o.fold ||
+    o.numeric ||
+    o.generalNumeric ||
+    o.humanNumeric ||
+    o.month ||
+    o.version ||
+    o.random
+  )
+
+/** Apply ordering letters (`bdfgiMhnRrV`); `blank` says which end `b` applies to. Returns the rest of `s`. */
+export const setOrdering = (s: string, o: Ordering, blank: "start" | "end" | "both"): string => {
+  let i = 0
+  for (; i < s.length; i++) {
+    switch (s[i]) {
+      case "b":
+        if (blank !== "end") o.skipStartBlanks = true
+        if (blank !== "start") o.skipEndBlanks = true
+        break
+      case "d":
+        o.dictionary = true
+        break
+      case "f":
+        o.fold = true
+        break
+      case "g":
+        o.generalNumeric = true
+        break
+      case "h":
+        o.humanNumeric = true
+        break
+      case "i":
+        if (!o.dictionary) o.nonprinting = true
+        break
+      case "M":
+        o.month = true
+        break
+      case "n":
+        o.numeric = true
+        break
+      case "R":
+        o.random = true
+        break
+      case "r":
+        o.reverse = true
+        break
+      case "V":
+        o.version = true
+        break
+      default:
+        return s.slice(i)
+    }
+  }
+  return ""
+}
+
+/** GNU's key_to_opts: the letters of incompatible orderings, for the error message. */
+export const incompatible = (o: Ordering): string | undefined => {
+  const kinds = [o.numeric, o.generalNumeric, o.humanNumeric, o.month, o.version || o.random || o.dictionary || o.nonprinting]
+  if (kinds.filter(Boolean).length <= 1) return undefined
+  let letters = ""
+  if (o.dictionary) letters += "d"
+  if (o.fold) letters += "f"
+  if (o.generalNumeric) letters += "g"
+  if (o.humanNumeric) letters += "h"
+  if (o.nonprinting) letters += "i"
+  if (o.month) letters += "M"
+  if (o.numeric) letters += "n"
+  if (o.random) letters += "R"
+  if (o.version) letters += "V"
+  return letters
+}
+
+/** Parse `-k POS1[,POS2]`, or give GNU's message. */
+export const parseKey = (spec: string): Key | { readonly error: string } => {
+  const bad = (why: string) => ({ error: `${why}: invalid field specification '${spec}'` })
+  const count = (s: string, what: string): { value: number; rest: string } | { readonly error: string } => {
+    const m = /^\d+/.exec(s)
+    if (m === null) return { error: `${what}: invalid count at start of '${s}'` }
+    return { value: Math.min(Number(m[0]), Number.MAX_SAFE_INTEGER), rest: s.slice(m[0].length) }
+  }
+  const key: Key = { ...noOrdering(), startField: 0, startChar: 0, endField: undefined, endChar: 0 }
+  let s = spec
+  const f = count(s, "invalid number at field start")
+  if ("error" in f) return f
+  if (f.value === 0) return bad("field number is zero")
+  key.startField = f.value - 1
+  s = f.rest
+  if (s.startsWith(".")) {
+    const c = count(s.slice(1), "invalid number after '.'")
+    if ("error" in c) return c
+    if (c.value === 0) return bad("character offset is zero")
+    key.startChar = c.value - 1
+    s = c.rest
+  }
+  s = setOrdering(s, key, "start")
+  if (s.startsWith(",")) {
+    const e = count(s.slice(1), "invalid number after ','")
+    if ("error" in e) return e
+    if (e.value === 0) return bad("field number is zero")
+    key.endField = e.value - 1
+    s = e.rest
+    if (s.startsWith(".")) {
+      const c = count(s.slice(1), "invalid number after '.'")
+      if ("error" in c) return c
+      key.endChar = c.value
+      s = c.rest
+    }
+    s = setOrdering(s, key, "end")
+  }
+  if (s !== "") return bad("stray character in field spec")
+  return key
+}
+
+const isBlank = (b: number) => b === 32 || b === 9 || b === 10
+
+/** Where a key starts in `line` (GNU's begfield); `tab` -1 means blank-separated fields. */
+export const keyStart = (line: Uint8Array, key: Key, tab: number): number => {
+  const lim = line.length
+  let p = 0
+  let n = key.startField ?? 0
+  if (tab !== -1) {
+    while (p < lim && n-- > 0) {
+      while (p < lim && line[p] !== tab) p++
+      if (p < lim) p++
+    }
+  } else {
+    while (p < lim && n-- > 0) {
+      while (p < lim && isBlank(line[p])) p++
+      while (p < lim && !isBlank(line[p])) p++
+    }
+  }
+  if (key.skipStartBlanks) while (p < lim && isBlank(line[p])) p++
+  return Math.min(lim, p + key.startChar)
+}
+
+/** Where a key ends in `line` (GNU's limfield). */
+export const keyEnd = (line: Uint8Array, key: Key, tab: number): number => {
+  const lim = line.length
+  if (key.endField === undefined) return lim
+  let p = 0
+  let n = key.endField + (key.endChar === 0 ? 1 : 0)
+  if (tab !== -1) {
+    while (p < lim && n-- > 0) {
+      while (p < lim && line[p] !== tab) p++
+      if (p < lim && (n > 0 || key.endChar !== 0)) p++
+    }
+  } else {
+    while (p < lim && n-- > 0) {
+      while (p < lim && isBlank(line[p])) p++
+      while (p < lim && !isBlank(line[p])) p++
+    }
+  }
+  if (key.endChar !== 0) {
+    if (key.skipEndBlanks) while (p < lim && isBlank(line[p])) p++
+    p = Math.min(lim, p + key.endChar)
+  }
+  return p
+}
+
+const isDigit = (b: number) => b >= 48 && b <= 57
+
+/** GNU strnumcmp on `a[as, ae)` and `b[bs, be)`: leading blanks, optional '-', digits, '.', digits; no '+'. */
+export const numericCompare = (a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number): number => {
+  const parse = (s: Uint8Array, i: number, end: number) => {
+    while (i < end && isBlank(s[i])) i++
+    let negative = false
+    if (i < end && s[i] === 45) {
+      negative = true
+      i++
+    }
+    let intStart = i
+    while (i < end && isDigit(s[i])) i++
+    let intEnd = i
+    let fracStart = i
+    let fracEnd = i
+    if (i < end && s[i] === 46) {
+      fracStart = ++i
+      while (i < end && isDigit(s[i])) i++
+      fracEnd = i
+    }
+    while (intStart < intEnd && s[intStart] === 48) intStart++
+    while (fracEnd > fracStart && s[fracEnd - 1] === 48) fracEnd--
+    const zero = intStart === intEnd && fracStart === fracEnd
+    return { negative: negative && !zero, intStart, intEnd, fracStart, fracEnd }
+  }
+  const x = parse(a, as, ae)
+  const y = parse(b, bs, be)
+  if (x.negative !== y.negative) return x.negative ? -1 : 1
+  const sign = x.negative ? -1 : 1
+  const xl = x.intEnd - x.intStart
+  const yl = y.intEnd - y.intStart
+  if (xl !== yl) return sign * (xl - yl)
+  for (let k = 0; k < xl; k++) {
+    const d = a[x.intStart + k] - b[y.intStart + k]
+    if (d !== 0) return sign * d
+  }
+  const xf = x.fracEnd - x.fracStart
+  const yf = y.fracEnd - y.fracStart
+  for (let k = 0; k < Math.min(xf, yf); k++) {
+    const d = a[x.fracStart + k] - b[y.fracStart + k]
+    if (d !== 0) return sign * d
+  }
+  return sign * (xf - yf)
+}
+
+/** Bytes `[start, end)` as a latin1 string. */
+export const keyText = (s: Uint8Array, start: number, end: number): string => {
+  let out = ""
+  for (let i = start; i < end; i += 8192) out += String.fromCharCode(...s.subarray(i, Math.min(end, i + 8192)))
+  return out
+}
+
+const hexValue = (s: string): number => {
+  const [mant, exp] = s.toLowerCase().split("p")
+  const [int, frac = ""] = mant.split(".")
+  let v = int === "" ? 0 : parseInt(int, 16)
+  for (let i = 0; i < frac.length; i++) v += parseInt(frac[i], 16) / 16 ** (i + 1)
+  return v * 2 ** Number(exp ?? 0)
+}
+
+/** strtold's prefix of a key, or undefined when nothing converts. */
+const generalValue = (s: string): number | undefined => {
+  const m =
+    /^[ \t\n\v\f\r]*[+-]?(?:0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?\d+)?|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)/i.exec(
+      s,
+    )
+  if (m === null) return undefined
+  const t = m[0].trim()
+  if (/^[+-]?0x/i.test(t)) return hexValue(t.replace(/^[+-]?0x/i, "")) * (t.startsWith("-") ? -1 : 1)
+  if (/inf/i.test(t)) return t.startsWith("-") ? -Infinity : Infinity
+  if (/nan/i.test(t)) return NaN
+  return Number(t)
+}
+
+/** `-g`: conversion failures first, then NaNs, then numbers. */
+export const generalCompare = (a: string, b: string): number => {
+  const x = generalValue(a)
+  const y = generalValue(b)
+  if (x === undefined) return y === undefined ? 0 : -1
+  if (y === undefined) return 1
+  if (x < y) return -1
+  if (x > y) return 1
+  if (x === y) return 0
+  if (Number.isNaN(x)) return Number.isNaN(y) ? 0 : -1
+  return 1
+}
+
+const UNITS: Record<string, number> = { K: 1, k: 1, M: 2, G: 3, T: 4, P: 5, E: 6, Z: 7, Y: 8, R: 9, Q: 10 }
+
+/** `-h`: the unit suffix orders first, then the number. */
+export const humanCompare = (a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number): number => {
+  const order = (s: Uint8Array, i: number, end: number) => {
+    while (i < end && isBlank(s[i])) i++
+    const negative = s[i] === 45
+    if (negative) i++
+    let nonzero = false
+    while (i < end && (isDigit(s[i]) || s[i] === 46)) {
+      if (isDigit(s[i]) && s[i] !== 48) nonzero = true
+      i++
+    }
+    if (!nonzero) return 0
+    const unit = i < end ? (UNITS[String.fromCharCode(s[i])] ?? 0) : 0
+    return negative ? -unit : unit
+  }
+  const d = order(a, as, ae) - order(b, bs, be)
+  return d !== 0 ? d : numericCompare(a, as, ae, b, bs, be)
+}
+
+const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+
+/** `-M`: 1-12 for a leading month abbreviation (case-insensitive, after blanks), else 0. */
+export const monthOf = (s: string): number => {
+  const t = s.replace(/^[ \t\n]+/, "").slice(0, 3).toUpperCase()
+  return MONTHS.indexOf(t) + 1
+}
+
+const isAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+const order = (c: number) => (isDigit(c) ? 0 : isAlpha(c) ? c : c === 126 ? -1 : c + 256)
+
+const verrevcmp = (a: string, alen: number, b: string, blen: number): number => {
+  let i = 0
+  let j = 0
+  while (i < alen || j < blen) {
+    let firstDiff = 0
+    while ((i < alen && !isDigit(a.charCodeAt(i))) || (j < blen && !isDigit(b.charCodeAt(j)))) {
+      const ac = i >= alen ? 0 : order(a.charCodeAt(i))
+      const bc = j >= blen ? 0 : order(b.charCodeAt(j))
+      if (ac !== bc) return ac - bc
+      i++
+      j++
+    }
+    while (i < alen && a[i] === "0") i++
+    while (j < blen && b[j] === "0") j++
+    while (i < alen && j < blen && isDigit(a.charCodeAt(i)) && isDigit(b.charCodeAt(j))) {
+      if (firstDiff === 0) firstDiff = a.charCodeAt(i) - b.charCodeAt(j)
+      i++
+      j++
+    }
+    if (i < alen && isDigit(a.charCodeAt(i))) return 1
+    if (j < blen && isDigit(b.charCodeAt(j))) return -1
+    if (firstDiff !== 0) return firstDiff
+  }
+  return 0
+}
+
+/** The length of `s` without its file suffixes (`(\.[A-Za-z~][A-Za-z0-9~]*)*$`), as gnulib's file_prefixlen. */
+const prefixLength = (s: string): number => {
+  const n = s.length
+  let prefix = 0
+  let i = 0
+  while (i < n) {
+    i++
+    prefix = i
+    while (i + 1 < n && s[i] === "." && (isAlpha(s.charCodeAt(i + 1)) || s[i + 1] === "~")) {
+      for (i += 2; i < n && (isAlpha(s.charCodeAt(i)) || isDigit(s.charCodeAt(i)) || s[i] === "~"); i++);
+    }
+  }
+  return prefix
+}
+
+/** `-V`: gnulib's filevercmp (natural sort of version numbers within text). */
+export const versionCompare = (a: string, b: string): number => {
+  if (a === "") return b === "" ? 0 : -1
+  if (b === "") return 1
+  if (a[0] === ".") {
+    if (b[0] !== ".") return -1
+    if (a === ".") return b === "." ? 0 : -1
+    if (b === ".") return 1
+    if (a === "..") return b === ".." ? 0 : -1
+    if (b === "..") return 1
+  } else if (b[0] === ".") return 1
+  const ap = prefixLength(a)
+  const bp = prefixLength(b)
+  const result = verrevcmp(a, ap, b, bp)
+  return result !== 0 || (ap === a.length && bp === b.length) ? result : verrevcmp(a, a.length, b, b.length)
+}

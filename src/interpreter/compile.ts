@@ -1,0 +1,459 @@
+import { Effect, Fiber } from "effect"
+import type * as Ast from "../parser/Ast.ts"
+import { arithmetic, evalArithText, expandPattern, expandString, expandWords } from "./expand/word.ts"
+import * as Pattern from "./expand/pattern.ts"
+import { replaceFd } from "./expand/substitution.ts"
+import { makePipe } from "./Io.ts"
+import { withRedirects } from "./redirect.ts"
+import * as Sh from "./Shell.ts"
+import { runSimple } from "./simple.ts"
+import * as State from "./State.ts"
+import { evalTest } from "./test.ts"
+import { formatTimes } from "./time.ts"
+
+/**
+ * Compiles the AST into Effect programs. Each node compiles once (memoized
+ * on the node), to a function from the running shell to an `Exec`: the
+ * exit status or a control signal.
+ */
+
+export type Compiled = (sh: Sh.Shell) => Sh.Exec
+
+const memo = new WeakMap<object, Compiled>()
+
+const cached = <N extends object>(node: N, build: (node: N) => Compiled): Compiled => {
+  let c = memo.get(node)
+  if (c === undefined) {
+    c = build(node)
+    memo.set(node, c)
+  }
+  return c
+}
+
+const done = (status: number): Sh.Exec => Effect.succeed(status)
+
+/** Run a statement list in the current shell. */
+export const runList = (sh: Sh.Shell, list: Ast.List): Sh.Exec => compileList(list)(sh)
+
+export const compileList = (list: Ast.List): Compiled =>
+  cached(list, () => {
+    const statements = list.map(compileStatement)
+    if (statements.length === 1) return statements[0]!
+    return (sh) =>
+      Effect.gen(function* () {
+        let status = sh.state.lastStatus
+        for (const run of statements) {
+          const outcome = yield* run(sh)
+          if (Sh.isSignal(outcome)) return outcome
+          status = outcome
+        }
+        return status
+      })
+  })
+
+const compileStatement = (st: Ast.Statement): Compiled =>
+  cached(st, () => {
+    const andOr = compileAndOr(st.andOr)
+    const line = st.span.line
+    if (st.background) {
+      return (sh) =>
+        Effect.suspend(() => {
+          sh.state.lineNo = line
+          return background(sh, andOr)
+        })
+    }
+    return (sh) =>
+      Effect.suspend(() => {
+        sh.state.lineNo = line
+        return Effect.map(andOr(sh), (outcome) => {
+          if (!Sh.isSignal(outcome)) sh.state.lastStatus = outcome
+          return outcome
+        })
+      })
+  })
+
+/** `cmd &`: run in a forked shell; `$!` names it and `wait` joins it. */
+const background = (sh: Sh.Shell, run: Compiled): Sh.Exec =>
+  Effect.gen(function* () {
+    const child: Sh.Shell = { ...sh, state: State.fork(sh.state) }
+    const fiber = yield* Effect.forkDetach(runSubshellCompiled(child, run))
+    const pid = ++sh.state.nextPid
+    sh.state.lastBackgroundPid = pid
+    sh.rt.jobs.set(pid, fiber)
+    sh.state.lastStatus = 0
+    return 0
+  })
+
+const triggersErrexit = (p: Ast.Pipeline): boolean => {
+  if (p.negated) return false
+  if (p.commands.length > 1) return true
+  switch (p.commands[0]!._tag) {
+    case "BraceGroup":
+    case "If":
+    case "For":
+    case "ArithFor":
+    case "While":
+    case "Case":
+      return false
+    default:
+      return true
+  }
+}
+
+const compileAndOr = (node: Ast.AndOr): Compiled =>
+  cached(node, () => {
+    const first = compilePipeline(node.first)
+    const rest = node.rest.map((r) => ({ op: r.op, run: compilePipeline(r.pipeline), node: r.pipeline }))
+    const all = [node.first, ...node.rest.map((r) => r.pipeline)]
+    return (sh) =>
+      Effect.gen(function* () {
+        const guarded: Sh.Shell = rest.length > 0 && !sh.errexitOff ? { ...sh, errexitOff: true } : sh
+        let outcome = yield* first(rest.length > 0 ? guarded : sh)
+        let lastIndex = 0
+        for (let i = 0; i < rest.length; i++) {
+          if (Sh.isSignal(outcome)) return outcome
+          sh.state.lastStatus = outcome
+          const r = rest[i]!
+          if ((r.op === "&&") !== (outcome === 0)) continue
+          const isLast = i === rest.length - 1
+          outcome = yield* r.run(isLast ? sh : guarded)
+          lastIndex = i + 1
+        }
+        if (Sh.isSignal(outcome)) return outcome
+        if (outcome !== 0 && !sh.errexitOff && lastIndex === all.length - 1 && triggersErrexit(all[lastIndex]!)) {
+          sh.state.lastStatus = outcome
+          yield* runTrap(sh, "ERR")
+          if (sh.state.options.errexit) return { _tag: "Exit", status: outcome } as const
+        }
+        return outcome
+      })
+  })
+
+const compilePipeline = (p: Ast.Pipeline): Compiled =>
+  cached(p, () => {
+    const stages = p.commands.map(compileCommand)
+    const run: Compiled =
+      stages.length === 1 ? singleStage(stages[0]!, p.negated) : multiStage(stages, p.pipeStderr, p.negated)
+    if (!p.timed) return run
+    return (sh) =>
+      Effect.gen(function* () {
+        const start = performance.now()
+        const outcome = yield* run(sh)
+        yield* Sh.writeErr(sh, formatTimes((performance.now() - start) / 1000))
+        return outcome
+      })
+  })
+
+const setPipeStatus = (sh: Sh.Shell, statuses: ReadonlyArray<number>): void => {
+  Sh.assignArray(
+    sh,
+    "PIPESTATUS",
+    statuses.map((s) => ({ key: null, value: String(s) })),
+  )
+}
+
+const singleStage =
+  (stage: Compiled, negated: boolean): Compiled =>
+  (sh) =>
+    Effect.map(stage(negated && !sh.errexitOff ? { ...sh, errexitOff: true } : sh), (outcome) => {
+      if (Sh.isSignal(outcome)) return outcome
+      setPipeStatus(sh, [outcome])
+      return negated ? (outcome === 0 ? 1 : 0) : outcome
+    })
+
+/** Each stage in its own fiber and subshell, joined by bounded pipes. */
+const multiStage =
+  (stages: ReadonlyArray<Compiled>, pipeStderr: ReadonlyArray<boolean>, negated: boolean): Compiled =>
+  (sh) =>
+    Effect.gen(function* () {
+      const n = stages.length
+      const pipes = yield* Effect.forEach(stages.slice(1), () => makePipe())
+      const fibers = []
+      for (let i = 0; i < n; i++) {
+        let fds = sh.fds
+        if (i > 0) fds = replaceFd(fds, 0, { input: pipes[i - 1]!.input })
+        if (i < n - 1) {
+          const out = { output: pipes[i]!.output }
+          fds = replaceFd(fds, 1, out)
+          if (pipeStderr[i]) fds = replaceFd(fds, 2, out)
+        }
+        const child: Sh.Shell = { ...sh, state: State.fork(sh.state), fds, errexitOff: false }
+        const finish = Effect.all([
+          i < n - 1 ? pipes[i]!.closeWriter : Effect.void,
+          i > 0 ? pipes[i - 1]!.closeReader : Effect.void,
+        ])
+        fibers.push(yield* Effect.forkChild(runSubshellCompiled(child, stages[i]!).pipe(Effect.ensuring(finish))))
+      }
+      const statuses: Array<number> = []
+      for (const f of fibers) statuses.push(yield* Fiber.join(f))
+      setPipeStatus(sh, statuses)
+      let status = statuses[n - 1]!
+      if (sh.state.options.pipefail) {
+        for (let i = n - 1; i >= 0; i--) {
+          if (statuses[i] !== 0) {
+            status = statuses[i]!
+            break
+          }
+        }
+      }
+      return negated ? (status === 0 ? 1 : 0) : status
+    })
+
+/**
+ * Run a list in a subshell: signals and fatal errors end only the subshell,
+ * a broken pipe is status 141, and its EXIT trap runs at the end.
+ */
+export const runSubshell = (sh: Sh.Shell, list: Ast.List): Effect.Effect<number> =>
+  runSubshellCompiled(sh, compileList(list))
+
+export const runSubshellCompiled = (sh: Sh.Shell, run: Compiled): Effect.Effect<number> =>
+  Effect.gen(function* () {
+    const status = yield* settle(sh, run(sh))
+    sh.state.lastStatus = status
+    const trapStatus = yield* runExitTrap(sh)
+    return trapStatus ?? status
+  })
+
+/** Turn an outcome or failure into a final status (the end of a shell or subshell). */
+export const settle = (sh: Sh.Shell, exec: Sh.Exec): Effect.Effect<number> =>
+  Effect.matchEffect(exec, {
+    onSuccess: (outcome) =>
+      Effect.succeed(
+        Sh.isSignal(outcome)
+          ? outcome._tag === "Exit" || outcome._tag === "Return"
+            ? outcome.status
+            : sh.state.lastStatus
+          : outcome,
+      ),
+    onFailure: (failure) => Effect.succeed(failure._tag === "BrokenPipe" ? 141 : failure.status),
+  })
+
+/** Run the EXIT trap once, if set; returns the status of an `exit` inside it. */
+export const runExitTrap = (sh: Sh.Shell): Effect.Effect<number | undefined> =>
+  Effect.gen(function* () {
+    const action = sh.state.traps.get("EXIT")
+    if (action === undefined || action === "") return undefined
+    sh.state.traps.delete("EXIT")
+    const status = sh.state.lastStatus
+    const outcome = yield* settle(sh, runSource(sh, action))
+    void outcome
+    return status
+  })
+
+/** Run a trap's action (ERR and the like) without changing `$?`. */
+const runTrap = (sh: Sh.Shell, name: string): Effect.Effect<void> => {
+  const action = sh.state.traps.get(name)
+  if (action === undefined || action === "") return Effect.void
+  const status = sh.state.lastStatus
+  return Effect.map(settle({ ...sh, errexitOff: true }, runSource(sh, action)), () => {
+    sh.state.lastStatus = status
+  })
+}
+
+/** Parse and run source in the current shell (`eval`, traps, `source`). */
+export const runSource = (sh: Sh.Shell, source: string): Sh.Exec =>
+  Effect.suspend(() => {
+    const parsed = sh.rt.parse(source)
+    if ("error" in parsed) {
+      return Effect.as(Sh.writeErr(sh, `${sh.state.scriptName}: ${parsed.error}\n`), 2)
+    }
+    return runList(sh, parsed.body)
+  })
+
+export const compileCommand = (cmd: Ast.Command): Compiled =>
+  cached(cmd, (): Compiled => {
+    switch (cmd._tag) {
+      case "SimpleCommand":
+        return (sh) => runSimple(sh, cmd)
+      case "BraceGroup": {
+        const body = compileList(cmd.body)
+        return withRedirectsOf(cmd.redirects, body)
+      }
+      case "Subshell": {
+        const body = compileList(cmd.body)
+        return withRedirectsOf(cmd.redirects, (sh) =>
+          runSubshellCompiled({ ...sh, state: State.fork(sh.state) }, body),
+        )
+      }
+      case "If":
+        return withRedirectsOf(cmd.redirects, compileIf(cmd))
+      case "While":
+        return withRedirectsOf(cmd.redirects, compileWhile(cmd))
+      case "For":
+        return withRedirectsOf(cmd.redirects, compileFor(cmd))
+      case "ArithFor":
+        return withRedirectsOf(cmd.redirects, compileArithFor(cmd))
+      case "Case":
+        return withRedirectsOf(cmd.redirects, compileCase(cmd))
+      case "ArithCommand":
+        return withRedirectsOf(cmd.redirects, (sh) => arithCommand(sh, cmd.expression))
+      case "TestCommand":
+        return withRedirectsOf(cmd.redirects, (sh) => evalTest(sh, cmd.expression))
+      case "FunctionDef":
+        return (sh) =>
+          Effect.sync(() => {
+            sh.state.functions.set(cmd.name, cmd)
+            return 0
+          })
+    }
+  })
+
+const withRedirectsOf = (redirects: ReadonlyArray<Ast.Redirect>, body: Compiled): Compiled =>
+  redirects.length === 0 ? body : (sh) => withRedirects(sh, redirects, body)
+
+const condition = (sh: Sh.Shell): Sh.Shell => (sh.errexitOff ? sh : { ...sh, errexitOff: true })
+
+const compileIf = (node: Ast.If): Compiled => {
+  const clauses = node.clauses.map((c) => ({ condition: compileList(c.condition), body: compileList(c.body) }))
+  const elseBody = node.elseBody === null ? null : compileList(node.elseBody)
+  return (sh) =>
+    Effect.gen(function* () {
+      for (const c of clauses) {
+        const test = yield* c.condition(condition(sh))
+        if (Sh.isSignal(test)) return test
+        if (test === 0) return yield* c.body(sh)
+      }
+      return elseBody === null ? 0 : yield* elseBody(sh)
+    })
+}
+
+/** What a loop does with its body's outcome: keep going, or stop with an outcome. */
+const loopControl = (outcome: Sh.Outcome): "next" | Sh.Outcome => {
+  if (!Sh.isSignal(outcome)) return "next"
+  switch (outcome._tag) {
+    case "Break":
+      return outcome.levels > 1 ? { _tag: "Break", levels: outcome.levels - 1 } : 0
+    case "Continue":
+      return outcome.levels > 1 ? { _tag: "Continue", levels: outcome.levels - 1 } : "next"
+    default:
+      return outcome
+  }
+}
+
+const tooManyIterations = (sh: Sh.Shell): Sh.Exec =>
+  Effect.flatMap(Sh.error(sh, `loop: too many iterations (limit ${sh.rt.limits.maxLoopIterations})`), () =>
+    Effect.fail(new Sh.Fatal({ status: 126 })),
+  )
+
+const compileWhile = (node: Ast.While): Compiled => {
+  const cond = compileList(node.condition)
+  const body = compileList(node.body)
+  return (sh) =>
+    Effect.gen(function* () {
+      const inLoop: Sh.Shell = { ...sh, loopDepth: sh.loopDepth + 1 }
+      let status = 0
+      let iterations = 0
+      while (true) {
+        const test = yield* cond(condition(inLoop))
+        if (Sh.isSignal(test)) {
+          const c = loopControl(test)
+          if (c === "next") continue
+          return c === 0 ? status : c
+        }
+        if ((test === 0) === node.until) return status
+        if (++iterations > sh.rt.limits.maxLoopIterations) return yield* tooManyIterations(sh)
+        const outcome = yield* body(inLoop)
+        const c = loopControl(outcome)
+        if (c !== "next") return c
+        status = Sh.isSignal(outcome) ? 0 : outcome
+        if (iterations % 1024 === 0) yield* Effect.yieldNow
+      }
+    })
+}
+
+const compileFor = (node: Ast.For): Compiled => {
+  const body = compileList(node.body)
+  return (sh) =>
+    Effect.gen(function* () {
+      const items = node.words === null ? [...sh.state.positional] : yield* expandWords(sh, node.words)
+      const inLoop: Sh.Shell = { ...sh, loopDepth: sh.loopDepth + 1 }
+      let status = 0
+      let iterations = 0
+      for (const item of items) {
+        const r = Sh.assign(sh, node.variable, item)
+        if (!r.ok) {
+          yield* Sh.error(sh, r.message)
+          return 1
+        }
+        if (++iterations > sh.rt.limits.maxLoopIterations) return yield* tooManyIterations(sh)
+        const outcome = yield* body(inLoop)
+        const c = loopControl(outcome)
+        if (c !== "next") return c
+        status = Sh.isSignal(outcome) ? 0 : outcome
+        if (iterations % 1024 === 0) yield* Effect.yieldNow
+      }
+      return status
+    })
+}
+
+const compileArithFor = (node: Ast.ArithFor): Compiled => {
+  const body = compileList(node.body)
+  const isEmpty = (w: Ast.Word) => w.parts.every((p) => p._tag === "Literal" && p.value.trim() === "")
+  return (sh) =>
+    Effect.gen(function* () {
+      if (!isEmpty(node.init)) yield* arithmetic(sh, node.init)
+      const inLoop: Sh.Shell = { ...sh, loopDepth: sh.loopDepth + 1 }
+      let status = 0
+      let iterations = 0
+      while (true) {
+        if (!isEmpty(node.test) && (yield* arithmetic(sh, node.test)) === "0") return status
+        if (++iterations > sh.rt.limits.maxLoopIterations) return yield* tooManyIterations(sh)
+        const outcome = yield* body(inLoop)
+        const c = loopControl(outcome)
+        if (c !== "next") return c
+        status = Sh.isSignal(outcome) ? 0 : outcome
+        if (!isEmpty(node.update)) yield* arithmetic(sh, node.update)
+        if (iterations % 1024 === 0) yield* Effect.yieldNow
+      }
+    })
+}
+
+const compileCase = (node: Ast.Case): Compiled => {
+  const items = node.items.map((item) => ({ item, body: compileList(item.body) }))
+  return (sh) =>
+    Effect.gen(function* () {
+      const word = yield* expandString(sh, node.word)
+      const opts = { extglob: sh.state.shopt.extglob, nocase: sh.state.shopt.nocasematch }
+      let status = 0
+      let fallthrough = false
+      for (let i = 0; i < items.length; i++) {
+        const { item, body } = items[i]!
+        let matched = fallthrough
+        if (!matched) {
+          for (const p of item.patterns) {
+            if (Pattern.matches(yield* expandPattern(sh, p), word, opts)) {
+              matched = true
+              break
+            }
+          }
+        }
+        if (!matched) continue
+        const outcome = yield* body(sh)
+        if (Sh.isSignal(outcome)) return outcome
+        status = outcome
+        if (item.terminator === ";;") return status
+        fallthrough = item.terminator === ";&"
+      }
+      return status
+    })
+}
+
+const arithCommand = (sh: Sh.Shell, expression: Ast.Word): Sh.Exec =>
+  Effect.gen(function* () {
+    const text = yield* expandString(sh, expression)
+    const r = evalArithText(sh, text)
+    if ("error" in r) {
+      yield* Sh.error(sh, `((: ${r.error}`)
+      return 1
+    }
+    return r.value === 0n ? 1 : 0
+  })
+
+/** Await every background job (at the end of a top-level script). */
+export const awaitJobs = (sh: Sh.Shell): Effect.Effect<void> =>
+  Effect.gen(function* () {
+    for (const [pid, fiber] of sh.rt.jobs) {
+      yield* Effect.exit(Fiber.join(fiber))
+      sh.rt.jobs.delete(pid)
+    }
+  })

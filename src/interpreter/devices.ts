@@ -1,0 +1,42 @@
+import { Effect, Stream } from "effect"
+import type { NamespaceShape } from "../vfs/Namespace.ts"
+import type { FileStat } from "../vfs/Resource.ts"
+import { inputToStream, writeTo } from "./Io.ts"
+import type * as Sh from "./Shell.ts"
+
+/**
+ * The namespace as a command sees it: the real mounts plus the few device
+ * paths scripts expect (`/dev/null`, `/dev/stdin`, `/dev/stdout`,
+ * `/dev/stderr`, and `/dev/fd/N` for process substitutions).
+ */
+export const devOverlay = (sh: Sh.Shell): NamespaceShape => {
+  const ns = sh.rt.ns
+  const device = (path: string): Sh.Fd | "null" | undefined => {
+    if (!path.startsWith("/dev/")) return undefined
+    if (path === "/dev/null") return "null"
+    if (path === "/dev/stdin") return sh.fds[0]
+    if (path === "/dev/stdout") return sh.fds[1]
+    if (path === "/dev/stderr") return sh.fds[2]
+    if (path.startsWith("/dev/fd/")) return sh.rt.procSubs.get(path)?.fd ?? sh.fds[Number(path.slice(8))]
+    return undefined
+  }
+  const charDevice: FileStat = { type: "file", size: null, mtime: 0, mode: 0o666 }
+  return {
+    ...ns,
+    stat: (path) => (device(path) !== undefined ? Effect.succeed(charDevice) : ns.stat(path)),
+    lstat: (path) => (device(path) !== undefined ? Effect.succeed(charDevice) : ns.lstat(path)),
+    exists: (path) => (device(path) !== undefined ? Effect.succeed(true) : ns.exists(path)),
+    read: (path, range) => {
+      const d = device(path)
+      if (d === undefined) return ns.read(path, range)
+      if (d === "null" || d.input === undefined) return Stream.empty
+      return inputToStream(d.input)
+    },
+    write: (path, data, options) => {
+      const d = device(path)
+      if (d === undefined) return ns.write(path, data, options)
+      if (d === "null" || d.output === undefined) return Stream.runDrain(data)
+      return writeTo(d.output, data)
+    },
+  }
+}

@@ -1,0 +1,68 @@
+import { Effect } from "effect"
+import type * as Ast from "../../parser/Ast.ts"
+import { runSubshell } from "../compile.ts"
+import { makeCollector, makePipe } from "../Io.ts"
+import * as Sh from "../Shell.ts"
+import * as State from "../State.ts"
+
+/** `$(...)` and `<(...)` / `>(...)`: running a list in a subshell for its output or as a file. */
+
+const decoder = new TextDecoder()
+
+/** Run the body in a subshell and return its output without trailing newlines. */
+export const commandSubstitution = (sh: Sh.Shell, body: Ast.Script): Effect.Effect<string, Sh.Failure> =>
+  Effect.gen(function* () {
+    const collector = makeCollector()
+    const child: Sh.Shell = {
+      ...sh,
+      state: State.fork(sh.state),
+      fds: replaceFd(sh.fds, 1, { output: collector.output }),
+    }
+    const status = yield* runSubshell(child, body.body)
+    sh.state.lastStatus = status
+    let text = decoder.decode(collector.bytes())
+    if (text.includes("\0")) text = text.replaceAll("\0", "")
+    let end = text.length
+    while (end > 0 && text.charCodeAt(end - 1) === 10) end--
+    return end === text.length ? text : text.slice(0, end)
+  })
+
+/**
+ * Start the body in the background joined to a pipe, and name that pipe by a
+ * `/dev/fd/N` path that commands of this shell can open.
+ */
+export const processSubstitution = (sh: Sh.Shell, part: Ast.ProcessSub): Effect.Effect<string, Sh.Failure> =>
+  Effect.gen(function* () {
+    const pipe = yield* makePipe()
+    // bash counts down from 63; ours stay unique while several are open at once
+    let fdNumber = 63
+    while (sh.rt.procSubs.has(`/dev/fd/${fdNumber}`)) fdNumber++
+    const path = `/dev/fd/${fdNumber}`
+    const childFds =
+      part.direction === "<"
+        ? replaceFd(sh.fds, 1, { output: pipe.output })
+        : replaceFd(sh.fds, 0, { input: pipe.input })
+    const child: Sh.Shell = { ...sh, state: State.fork(sh.state), fds: childFds }
+    const run = runSubshell(child, part.body.body).pipe(
+      Effect.ensuring(part.direction === "<" ? pipe.closeWriter : pipe.closeReader),
+    )
+    const fiber = yield* Effect.forkDetach(run)
+    // `$!` names the newest process substitution, and `wait` can join it
+    const pid = ++sh.state.nextPid
+    sh.state.lastBackgroundPid = pid
+    sh.rt.jobs.set(pid, fiber)
+    sh.rt.procSubs.set(path, {
+      fd: part.direction === "<" ? { input: pipe.input } : { output: pipe.output },
+      done: part.direction === "<" ? pipe.closeReader : pipe.closeWriter,
+      fiber,
+    })
+    return path
+  })
+
+/** Descriptors with one replaced. */
+export const replaceFd = (fds: Sh.Fds, n: number, fd: Sh.Fd | undefined): Sh.Fds => {
+  const out = fds.slice()
+  while (out.length <= n) out.push(undefined)
+  out[n] = fd
+  return out
+}

@@ -1,0 +1,209 @@
+import { Effect, Exit, Fiber, type Scope } from "effect"
+import type * as Ast from "../parser/Ast.ts"
+import * as Path from "../vfs/Path.ts"
+import { describe } from "../vfs/VfsError.ts"
+import { expandRedirectTarget, expandString } from "./expand/word.ts"
+import { emptyInput, encode, inputFromBytes, inputFromStream, inputToStream, makePipe, nullOutput } from "./Io.ts"
+import * as Sh from "./Shell.ts"
+
+/**
+ * Redirections: open each target in order, run the body with the new
+ * descriptors, then close what was opened. A file written through `>` is
+ * fed by a bounded pipe to the resource's streaming write, so a command's
+ * output never has to fit in memory.
+ */
+
+type Opened = { readonly fds: Array<Sh.Fd | undefined> } | { readonly error: string }
+
+export const withRedirects = (
+  sh: Sh.Shell,
+  redirects: ReadonlyArray<Ast.Redirect>,
+  body: (sh: Sh.Shell) => Sh.Exec,
+): Sh.Exec =>
+  Effect.scoped(
+    Effect.gen(function* () {
+      const closers: Array<Effect.Effect<string | undefined>> = []
+      let fds: Array<Sh.Fd | undefined> = sh.fds.slice()
+      const closeAll = Effect.gen(function* () {
+        const errors: Array<string> = []
+        for (const close of closers) {
+          const e = yield* close
+          if (e !== undefined) errors.push(e)
+        }
+        return errors
+      })
+      for (const r of redirects) {
+        const opened = yield* open({ ...sh, fds }, r, closers)
+        if ("error" in opened) {
+          yield* Sh.error(sh, opened.error)
+          yield* closeAll
+          return 1
+        }
+        fds = opened.fds
+      }
+      // a write that fails late is reported by its closer
+      return yield* body({ ...sh, fds }).pipe(Effect.onExit(() => Effect.asVoid(closeAll)))
+    }),
+  )
+
+const defaultFd = (op: Ast.RedirectOp): number =>
+  op === "<" || op === "<<" || op === "<<-" || op === "<<<" || op === "<&" || op === "<>" ? 0 : 1
+
+const setFd = (fds: Array<Sh.Fd | undefined>, n: number, fd: Sh.Fd | undefined): Array<Sh.Fd | undefined> => {
+  const out = fds.slice()
+  while (out.length <= n) out.push(undefined)
+  out[n] = fd
+  return out
+}
+
+const open = (
+  sh: Sh.Shell,
+  r: Ast.Redirect,
+  closers: Array<Effect.Effect<string | undefined>>,
+): Effect.Effect<Opened, Sh.Failure, Scope.Scope> =>
+  Effect.gen(function* () {
+    const n = r.fd ?? defaultFd(r.op)
+    const fds = sh.fds.slice()
+    switch (r.op) {
+      case "<<":
+      case "<<-": {
+        const doc = r.heredoc
+        const text = doc === null ? "" : doc.quoted ? literalText(doc.body) : yield* expandString(sh, doc.body)
+        return { fds: setFd(fds, n, { input: inputFromBytes(encode(text)) }) }
+      }
+      case "<<<": {
+        const text = yield* expandString(sh, r.target)
+        return { fds: setFd(fds, n, { input: inputFromBytes(encode(text + "\n")) }) }
+      }
+      case ">&":
+      case "<&": {
+        const target = yield* expandString(sh, r.target)
+        if (target === "-") return { fds: setFd(fds, n, undefined) }
+        if (/^[0-9]+$/.test(target)) {
+          const src = fds[Number(target)]
+          if (src === undefined) return { error: `${target}: Bad file descriptor` }
+          return { fds: setFd(fds, n, src) }
+        }
+        if (r.op === ">&" && r.fd === null) return yield* openOutput(sh, target, "&>", closers, 1)
+        return { error: `${target}: ambiguous redirect` }
+      }
+    }
+    const target = yield* expandRedirectTarget(sh, r.target)
+    if (target === null) return { error: `${wordSource(r.target)}: ambiguous redirect` }
+    if (r.op === "<" || r.op === "<>") return yield* openInput(sh, target, n, r.op === "<>")
+    return yield* openOutput(sh, target, r.op, closers, n)
+  })
+
+const literalText = (w: Ast.Word): string =>
+  w.parts.map((p) => (p._tag === "Literal" || p._tag === "SingleQuoted" || p._tag === "Escaped" ? p.value : "")).join("")
+
+/** The source text of a word, for messages (`$x: ambiguous redirect`). */
+const wordSource = (w: Ast.Word): string =>
+  w.parts
+    .map((p) => {
+      switch (p._tag) {
+        case "ParamExp":
+          return p.braced ? `\${${p.name}}` : `$${p.name}`
+        case "Literal":
+        case "Escaped":
+          return p.value
+        case "SingleQuoted":
+          return `'${p.value}'`
+        default:
+          return ""
+      }
+    })
+    .join("")
+
+const devFd = (sh: Sh.Shell, target: string): Sh.Fd | undefined | "none" => {
+  switch (target) {
+    case "/dev/null":
+      return { input: emptyInput, output: nullOutput }
+    case "/dev/stdin":
+      return sh.fds[0]
+    case "/dev/stdout":
+      return sh.fds[1]
+    case "/dev/stderr":
+      return sh.fds[2]
+  }
+  if (target.startsWith("/dev/fd/")) {
+    const proc = sh.rt.procSubs.get(target)
+    if (proc !== undefined) return proc.fd
+    return sh.fds[Number(target.slice(8))]
+  }
+  return "none"
+}
+
+const openInput = (
+  sh: Sh.Shell,
+  target: string,
+  n: number,
+  readWrite: boolean,
+): Effect.Effect<Opened, never, Scope.Scope> =>
+  Effect.gen(function* () {
+    const dev = devFd(sh, target)
+    if (dev !== "none") return { fds: setFd(sh.fds.slice(), n, dev) }
+    const path = Sh.resolvePath(sh, target)
+    const ns = sh.rt.ns
+    const st = yield* Effect.result(ns.stat(path))
+    if (st._tag === "Failure") {
+      if (st.failure.reason === "NotFound" && readWrite) {
+        const created = yield* Effect.result(ns.writeFile(path, new Uint8Array(0)))
+        if (created._tag === "Failure") return { error: `${target}: ${describe(created.failure.reason)}` }
+      } else return { error: `${target}: ${describe(st.failure.reason)}` }
+    } else if (st.success.type === "directory") {
+      return { error: `${target}: Is a directory` }
+    }
+    const input = yield* inputFromStream(ns.read(path))
+    return { fds: setFd(sh.fds.slice(), n, { input }) }
+  })
+
+const openOutput = (
+  sh: Sh.Shell,
+  target: string,
+  op: Ast.RedirectOp,
+  closers: Array<Effect.Effect<string | undefined>>,
+  n: number,
+): Effect.Effect<Opened, never> =>
+  Effect.gen(function* () {
+    const both = op === "&>" || op === "&>>"
+    const dev = devFd(sh, target)
+    if (dev !== "none") {
+      let fds = setFd(sh.fds.slice(), n, dev)
+      if (both) fds = setFd(fds, 2, dev)
+      return { fds }
+    }
+    const ns = sh.rt.ns
+    const path = Sh.resolvePath(sh, target)
+    const append = op === ">>" || op === "&>>"
+    const st = yield* Effect.result(ns.stat(path))
+    if (st._tag === "Success") {
+      if (st.success.type === "directory") return { error: `${target}: Is a directory` }
+      if (op === ">" && sh.state.options.noclobber) return { error: `${target}: cannot overwrite existing file` }
+    } else if (st.failure.reason !== "NotFound") {
+      return { error: `${target}: ${describe(st.failure.reason)}` }
+    } else {
+      const parent = yield* Effect.result(ns.stat(Path.dirname(path)))
+      if (parent._tag === "Failure") return { error: `${target}: ${describe(parent.failure.reason)}` }
+      if (parent.success.type !== "directory") return { error: `${target}: Not a directory` }
+    }
+    if (ns.route(path)?.mount.mode === "read") return { error: `${target}: Read-only file system` }
+    const pipe = yield* makePipe()
+    const writer = yield* Effect.forkChild(
+      ns.write(path, inputToStream(pipe.input), { append }).pipe(Effect.ensuring(pipe.closeReader), Effect.exit),
+    )
+    closers.push(
+      Effect.gen(function* () {
+        yield* pipe.closeWriter
+        const exit = yield* Fiber.join(writer)
+        if (Exit.isSuccess(exit)) return undefined
+        const message = `${target}: write error`
+        yield* Sh.error(sh, message)
+        return message
+      }),
+    )
+    const fd: Sh.Fd = { output: pipe.output }
+    let fds = setFd(sh.fds.slice(), n, fd)
+    if (both) fds = setFd(fds, 2, fd)
+    return { fds }
+  })
