@@ -4,7 +4,7 @@ import { ParseError, parseSync } from "../parser/parse.ts"
 import type { NamespaceShape } from "../vfs/Namespace.ts"
 import * as Path from "../vfs/Path.ts"
 import type { CommandDef } from "./Command.ts"
-import { awaitJobs, runExitTrap, runList, settle } from "./compile.ts"
+import { awaitJobs, runExitTrap, runStatement, settle } from "./compile.ts"
 import type { Input, Output } from "./Io.ts"
 import * as Sh from "./Shell.ts"
 import * as State from "./State.ts"
@@ -63,6 +63,36 @@ export const parseCached = (source: string): Ast.Script | { readonly error: stri
   return result
 }
 
+/**
+ * Run the top-level statements. An arithmetic error abandons the rest of
+ * its line and the script goes on with the next line, as bash does.
+ */
+const runTopLevel = (sh: Sh.Shell, body: Ast.List): Sh.Exec =>
+  Effect.gen(function* () {
+    let outcome: Sh.Outcome = sh.state.lastStatus
+    let skipLine = -1
+    for (const st of body) {
+      if (st.span.line === skipLine) continue
+      if (sh.state.options.noexec) break
+      const r = yield* Effect.result(runStatement(sh, st))
+      if (r._tag === "Success") {
+        outcome = r.success
+        if (Sh.isSignal(outcome)) return outcome
+        continue
+      }
+      if (r.failure._tag === "Fatal" && r.failure.line) {
+        sh.state.lastStatus = r.failure.status
+        outcome = r.failure.status
+        skipLine = lastLineOf(st)
+        continue
+      }
+      return yield* Effect.fail(r.failure)
+    }
+    return outcome
+  })
+
+const lastLineOf = (st: Ast.Statement): number => st.span.line
+
 export interface Session {
   readonly state: State.ShellState
   /** Run a script; resolves with its exit status. Never fails. */
@@ -110,7 +140,7 @@ export const make = (config: SessionConfig): Effect.Effect<Session> =>
           state.lastStatus = 2
           return 2
         }
-        const status = yield* settle(sh, runList(sh, parsed.body)).pipe(
+        const status = yield* settle(sh, runTopLevel(sh, parsed.body)).pipe(
           // a defect is an interpreter bug: report it as a status, never as a rejection
           Effect.catchDefect((defect) =>
             Effect.as(

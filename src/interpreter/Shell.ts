@@ -22,8 +22,23 @@ export type Signal =
 /** The result of running a node: an exit status or a control signal. */
 export type Outcome = number | Signal
 
-/** A fatal shell error (a failed `${x:?}`, `set -u`, a limit): ends the (sub)shell with `status`. */
-export class Fatal extends Data.TaggedError("Fatal")<{ readonly status: number }> {}
+/**
+ * A fatal shell error (a failed `${x:?}`, `set -u`, a limit): ends the shell
+ * with `status`, or a subshell with `subshellStatus` when bash gives a
+ * subshell another one. `line` errors (arithmetic) abandon only the rest of
+ * the current top-level line, as bash does.
+ */
+export class Fatal extends Data.TaggedError("Fatal")<{
+  readonly status: number
+  readonly subshellStatus?: number | undefined
+  readonly line?: boolean | undefined
+}> {}
+
+/** `${x:?}` and `set -u` failures: 127 for the shell, 1 for a subshell. */
+export const expansionFatal = (): Fatal => new Fatal({ status: 127, subshellStatus: 1 })
+
+/** Arithmetic errors: status 1, abandoning the rest of the line. */
+export const arithFatal = (): Fatal => new Fatal({ status: 1, line: true })
 
 export type Failure = BrokenPipe | Fatal
 
@@ -138,6 +153,12 @@ export const getParam = (sh: Shell, name: string): string | undefined => {
       return String(nextRandom(s))
     case "LINENO":
       return String(s.lineNo)
+    case "BASHPID":
+      return String(s.bashPid)
+    case "PPID":
+      return "4241"
+    case "_":
+      return s.lastArg
     case "SECONDS":
       return String(Math.floor((Date.now() - s.startTime) / 1000))
     case "FUNCNAME":
@@ -208,6 +229,11 @@ export const assign = (
   } = {},
 ): AssignResult => {
   const s = sh.state
+  if (name === "RANDOM") {
+    // assigning RANDOM seeds the generator
+    s.randomSeed = Number.parseInt(value, 10) >>> 0
+    return ok
+  }
   const scope = owningScope(s, name)
   let v = scope.get(name)
   if (v?.readonly) return { ok: false, message: `${name}: readonly variable` }

@@ -108,6 +108,12 @@ export interface ShellState {
   sourcing: number
   /** Shell pid stand-in for `$$`. */
   readonly pid: number
+  /** `$BASHPID`: differs in each subshell. */
+  readonly bashPid: number
+  /** `$_`: the last argument of the previous command. */
+  lastArg: string
+  /** Nesting of command substitutions, for the `set -x` prefix (`++`). */
+  readonly traceLevel: number
   /** Random generator state for $RANDOM. */
   randomSeed: number
   /** Counter for background job ids. */
@@ -167,6 +173,9 @@ export const makeState = (options: {
     getoptsOffset: 1,
     getoptsIndex: 0,
     pid: 4242,
+    bashPid: 4242,
+    lastArg: "",
+    traceLevel: 1,
     randomSeed: 0x2545f491,
     nextPid: 5000,
     startTime: Date.now(),
@@ -174,7 +183,7 @@ export const makeState = (options: {
 }
 
 /** A copy for a subshell: changes to it never reach the parent. */
-export const fork = (s: ShellState): ShellState => ({
+export const fork = (s: ShellState, options: { readonly trace?: boolean } = {}): ShellState => ({
   globals: cloneVars(s.globals),
   scopes: s.scopes.map(cloneVars),
   functions: new Map(s.functions),
@@ -195,6 +204,9 @@ export const fork = (s: ShellState): ShellState => ({
   getoptsOffset: s.getoptsOffset,
   getoptsIndex: s.getoptsIndex,
   pid: s.pid,
+  bashPid: s.nextPid + 1000 + Math.floor(Math.random() * 1000),
+  lastArg: s.lastArg,
+  traceLevel: s.traceLevel + (options.trace ? 1 : 0),
   randomSeed: (s.randomSeed * 1103515245 + 12345) >>> 0,
   nextPid: s.nextPid,
   startTime: s.startTime,

@@ -37,12 +37,15 @@ export const runList = (sh: Sh.Shell, list: Ast.List): Sh.Exec => compileList(li
 
 export const compileList = (list: Ast.List): Compiled =>
   cached(list, () => {
+    const execAt = list.findIndex(isExecRedirect)
+    if (execAt >= 0) return compileWithExec(list, execAt)
     const statements = list.map(compileStatement)
     if (statements.length === 1) return statements[0]!
     return (sh) =>
       Effect.gen(function* () {
         let status = sh.state.lastStatus
         for (const run of statements) {
+          if (sh.state.options.noexec) break
           const outcome = yield* run(sh)
           if (Sh.isSignal(outcome)) return outcome
           status = outcome
@@ -50,6 +53,46 @@ export const compileList = (list: Ast.List): Compiled =>
         return status
       })
   })
+
+/** `exec >file 2>&1` (exec with redirections only): they stay in force for the rest of the list. */
+const isExecRedirect = (st: Ast.Statement): boolean => {
+  if (st.background || st.andOr.rest.length > 0) return false
+  const p = st.andOr.first
+  if (p.commands.length !== 1 || p.negated) return false
+  const c = p.commands[0]!
+  return (
+    c._tag === "SimpleCommand" &&
+    c.words.length === 1 &&
+    c.assignments.length === 0 &&
+    c.redirects.length > 0 &&
+    c.words[0]!.parts.length === 1 &&
+    c.words[0]!.parts[0]!._tag === "Literal" &&
+    c.words[0]!.parts[0]!.value === "exec"
+  )
+}
+
+const compileWithExec = (list: Ast.List, at: number): Compiled => {
+  const before = at === 0 ? null : compileList(list.slice(0, at))
+  const exec = list[at]!.andOr.first.commands[0]
+  const redirects = exec?._tag === "SimpleCommand" ? exec.redirects : []
+  const rest = at + 1 < list.length ? compileList(list.slice(at + 1)) : null
+  const line = list[at]!.span.line
+  return (sh) =>
+    Effect.gen(function* () {
+      if (before !== null) {
+        const outcome = yield* before(sh)
+        if (Sh.isSignal(outcome)) return outcome
+      }
+      sh.state.lineNo = line
+      return yield* withRedirects(sh, redirects, (inner) => {
+        sh.state.lastStatus = 0
+        return rest === null ? Effect.succeed(0) : rest(inner)
+      })
+    })
+}
+
+/** Run one statement (memoized compilation). */
+export const runStatement = (sh: Sh.Shell, st: Ast.Statement): Sh.Exec => compileStatement(st)(sh)
 
 const compileStatement = (st: Ast.Statement): Compiled =>
   cached(st, () => {
@@ -122,7 +165,8 @@ const compileAndOr = (node: Ast.AndOr): Compiled =>
         if (Sh.isSignal(outcome)) return outcome
         if (outcome !== 0 && !sh.errexitOff && lastIndex === all.length - 1 && triggersErrexit(all[lastIndex]!)) {
           sh.state.lastStatus = outcome
-          yield* runTrap(sh, "ERR")
+          // without `set -E`, functions do not inherit the ERR trap
+          if (sh.callDepth === 0) yield* runTrap(sh, "ERR")
           if (sh.state.options.errexit) return { _tag: "Exit", status: outcome } as const
         }
         return outcome
@@ -225,18 +269,22 @@ export const settle = (sh: Sh.Shell, exec: Sh.Exec): Effect.Effect<number> =>
             : sh.state.lastStatus
           : outcome,
       ),
-    onFailure: (failure) => Effect.succeed(failure._tag === "BrokenPipe" ? 141 : failure.status),
+    onFailure: (failure) =>
+      Effect.succeed(failure._tag === "BrokenPipe" ? 141 : sh.state.subshell ? (failure.subshellStatus ?? failure.status) : failure.status),
   })
 
-/** Run the EXIT trap once, if set; returns the status of an `exit` inside it. */
+/** Run the EXIT trap once, if set; an `exit` inside it decides the final status. */
 export const runExitTrap = (sh: Sh.Shell): Effect.Effect<number | undefined> =>
   Effect.gen(function* () {
     const action = sh.state.traps.get("EXIT")
     if (action === undefined || action === "") return undefined
     sh.state.traps.delete("EXIT")
     const status = sh.state.lastStatus
-    const outcome = yield* settle(sh, runSource(sh, action))
-    void outcome
+    const outcome = yield* Effect.result(runSource(sh, action))
+    if (outcome._tag === "Success" && Sh.isSignal(outcome.success) && outcome.success._tag === "Exit") {
+      return outcome.success.status
+    }
+    if (outcome._tag === "Failure") return outcome.failure._tag === "BrokenPipe" ? 141 : outcome.failure.status
     return status
   })
 

@@ -24,9 +24,8 @@ export const runSimple = (sh: Sh.Shell, cmd: Ast.SimpleCommand): Sh.Exec =>
       sh.state.lastStatus = 0
       const failed = yield* assignAll(sh, cmd.assignments, "persistent")
       const status = failed ? 1 : sh.state.lastStatus
-      if (failed && cmd.assignments.length > 0) {
-        return { _tag: "Exit", status: 1 } as const
-      }
+      // a failed assignment (readonly) abandons the rest of the line, as in bash
+      if (failed && cmd.assignments.length > 0) return yield* Effect.fail(new Sh.Fatal({ status: 1, line: true }))
       if (cmd.redirects.length === 0) return status
       return yield* withRedirects(sh, cmd.redirects, () => Effect.succeed(status))
     }
@@ -48,8 +47,13 @@ const releaseOwnProcSubs = (sh: Sh.Shell, before: ReadonlySet<string> | undefine
     }).pipe(Effect.asVoid)
   })
 
-const xtrace = (sh: Sh.Shell, words: ReadonlyArray<string>): Effect.Effect<void> =>
-  sh.state.options.xtrace ? Sh.writeErr(sh, `+ ${words.map(quoteIfNeeded).join(" ")}\n`) : Effect.void
+/** `set -x`: the expanded command on stderr after PS4 (its first character repeated per substitution level). */
+const xtrace = (sh: Sh.Shell, words: ReadonlyArray<string>): Effect.Effect<void> => {
+  if (!sh.state.options.xtrace) return Effect.void
+  const ps4 = Sh.getParam(sh, "PS4") ?? "+ "
+  const prefix = ps4.length === 0 ? "" : ps4[0]!.repeat(sh.state.traceLevel - 1) + ps4
+  return Sh.writeErr(sh, `${prefix}${words.map(quoteIfNeeded).join(" ")}\n`)
+}
 
 type Mode = "persistent" | "temporary"
 
@@ -139,7 +143,9 @@ export const dispatch = (sh: Sh.Shell, argv: ReadonlyArray<string>, assignments:
       }
     }
     yield* xtrace(sh, argv)
-    return yield* invoke(sh, argv)
+    const outcome = yield* invoke(sh, argv)
+    sh.state.lastArg = argv[argv.length - 1]!
+    return outcome
   })
 
 /** `a=1 cmd`: the variables are set (and exported) for the command only. */

@@ -2,7 +2,7 @@ import { Effect } from "effect"
 import type * as Ast from "../parser/Ast.ts"
 import { fileTest } from "./commands/test.ts"
 import * as Pattern from "./expand/pattern.ts"
-import { evalArithText, expandPattern, expandString } from "./expand/word.ts"
+import { evalArithText, expandPattern, expandRegex, expandString } from "./expand/word.ts"
 import * as Sh from "./Shell.ts"
 import * as State from "./State.ts"
 
@@ -124,7 +124,7 @@ const binary = (sh: Sh.Shell, e: Ast.TestBinary): Effect.Effect<R, Sh.Failure> =
 /** `=~`: an ERE; quoted parts of the right side match literally. Sets BASH_REMATCH. */
 const regexMatch = (sh: Sh.Shell, text: string, right: Ast.Word): Effect.Effect<R, Sh.Failure> =>
   Effect.gen(function* () {
-    const pattern = yield* expandPattern(sh, right)
+    const pattern = yield* expandRegex(sh, right)
     let re: RegExp
     try {
       re = new RegExp(ereToJs(pattern), sh.state.shopt.nocasematch ? "i" : "")
@@ -161,8 +161,8 @@ const classes: Record<string, string> = {
 }
 
 /**
- * Convert a POSIX ERE (in the escaped form of `expandPattern`: `\c` is a
- * literal c) to a JavaScript RegExp source.
+ * Convert a POSIX ERE to a JavaScript RegExp source: bracket expressions
+ * with POSIX classes become JS classes; `\c` stays an escape.
  */
 export const ereToJs = (ere: string): string => {
   let out = ""
@@ -170,7 +170,9 @@ export const ereToJs = (ere: string): string => {
   while (i < ere.length) {
     const c = ere[i]!
     if (c === "\\" && i + 1 < ere.length) {
-      out += escapeRegex(ere[i + 1]!)
+      const next = ere[i + 1]!
+      // glibc knows \w \W \s \S \b \B; other escaped letters are themselves
+      out += /[A-Za-z0-9]/.test(next) && !"wWsSbB".includes(next) ? next : "\\" + next
       i += 2
       continue
     }
@@ -207,5 +209,3 @@ export const ereToJs = (ere: string): string => {
   }
   return out
 }
-
-const escapeRegex = (c: string): string => (/[\\^$.*+?()[\]{}|/]/.test(c) ? "\\" + c : c)

@@ -70,7 +70,11 @@ const printCommand = (command: Ast.Command, ctx: Context): string => {
         ...command.redirects.map((r) => printRedirect(r, ctx)),
       ].join(" ")
     case "FunctionDef":
-      return (command.keyword ? `function ${command.name} ` : `${command.name}() `) + printCommand(command.body, ctx)
+      // `function f ( ... )` would read the `(` as the start of `()`
+      return (
+        (command.keyword ? `function ${command.name}${command.body._tag === "Subshell" ? "() " : " "}` : `${command.name}() `) +
+        printCommand(command.body, ctx)
+      )
     default:
       return printCompound(command, ctx) + command.redirects.map((r) => " " + printRedirect(r, ctx)).join("")
   }

@@ -81,7 +81,7 @@ const build = (depth: number): Arbitraries => {
     fc
       .array(
         quoted
-          ? fc.oneof(text(chars + "'").map(lit), plainParam, doubleQuotedSimple)
+          ? fc.oneof(text(chars).map(lit), text(chars, 0).map((v) => lit(`'${v}'`)), plainParam, doubleQuotedSimple)
           : fc.oneof(text(chars).map(lit), singleQuoted, plainParam, doubleQuotedSimple),
         { maxLength: 2 },
       )
@@ -126,7 +126,15 @@ const build = (depth: number): Arbitraries => {
     )
 
   const doubleQuoted = fc
-    .array(fc.oneof(text(lower + " '$\"\\`\n;&|<>(){}#~!*"), paramExp(true), commandSub, arithExp), { maxLength: 3 })
+    .array(
+      fc.oneof(
+        { weight: 4, arbitrary: text(lower + " '$\"\\`\n;&|<>(){}#~!*") },
+        { weight: 2, arbitrary: paramExp(true) },
+        { weight: 1, arbitrary: commandSub },
+        { weight: 1, arbitrary: arithExp },
+      ),
+      { maxLength: 3 },
+    )
     .map((parts): Ast.DoubleQuoted => ({
       _tag: "DoubleQuoted",
       parts: normalize(parts.map((p) => (typeof p === "string" ? lit(p) : p))),
@@ -134,21 +142,26 @@ const build = (depth: number): Arbitraries => {
     }))
 
   const partOf = fc.oneof(
-    { weight: 4, arbitrary: text(WORD_CHARS).map(lit) },
-    { weight: 1, arbitrary: singleQuoted },
+    { weight: 8, arbitrary: text(WORD_CHARS).map(lit) },
+    { weight: 2, arbitrary: singleQuoted },
     { weight: 2, arbitrary: doubleQuoted },
-    { weight: 1, arbitrary: escaped },
+    { weight: 2, arbitrary: escaped },
     { weight: 1, arbitrary: ansiC },
-    { weight: 2, arbitrary: paramExp(false) },
+    { weight: 3, arbitrary: paramExp(false) },
     { weight: 1, arbitrary: commandSub },
     { weight: 1, arbitrary: arithExp },
     { weight: 1, arbitrary: processSub },
   )
   const tildePrefix = fc.option(fc.constantFrom("", "root", "+").map((user): Ast.Tilde => ({ _tag: "Tilde", user, span })), { nil: null })
   const anyWord = fc
-    .record({ tilde: tildePrefix, rest: fc.array(partOf, { minLength: 1, maxLength: 3 }), slash: text(lower) })
+    .record({ tilde: tildePrefix, rest: fc.array(partOf, { minLength: 1, maxLength: 2 }), slash: text(lower) })
     .map(({ tilde, rest, slash }) => (tilde === null ? word(rest) : word([tilde, lit("/" + slash), ...rest])))
 
+  // bash reads a leading `[` in an array element as the start of `[key]=`
+  // and an escaped metacharacter in an array inside `$(...)` as that metacharacter
+  const arrayValue = anyWord.filter(
+    (w) => !(w.parts[0]?._tag === "Literal" && w.parts[0].value.startsWith("[")) && !w.parts.some((p) => p._tag === "Escaped"),
+  )
   const assignment = fc
     .record({
       name: identifier,
@@ -157,7 +170,7 @@ const build = (depth: number): Arbitraries => {
       value: fc.oneof(
         fc.array(partOf, { maxLength: 2 }).map(word),
         fc
-          .array(fc.record({ index: fc.option(literalWord, { nil: null }), value: anyWord }), { maxLength: 3 })
+          .array(fc.record({ index: fc.option(literalWord, { nil: null }), value: arrayValue }), { maxLength: 3 })
           .map((elements): Ast.ArrayLiteral => ({ _tag: "ArrayLiteral", elements, span })),
       ),
     })
@@ -186,7 +199,7 @@ const build = (depth: number): Arbitraries => {
 
   const commandName = fc.constantFrom("cat", "echo", "grep", "c1", "x").map((v) => word([lit(v)]))
   const simpleCommand = fc
-    .record({ assignments: fc.array(assignment, { maxLength: 2 }), name: fc.option(commandName, { nil: null }), args: fc.array(anyWord, { maxLength: 3 }), redirects })
+    .record({ assignments: fc.array(assignment, { maxLength: 1 }), name: fc.option(commandName, { nil: null, freq: 8 }), args: fc.array(anyWord, { maxLength: 2 }), redirects })
     .filter(({ assignments, name, redirects }) => assignments.length + redirects.length > 0 || name !== null)
     .map(({ assignments, name, args, redirects }): Ast.SimpleCommand => ({
       _tag: "SimpleCommand",
@@ -210,13 +223,18 @@ const build = (depth: number): Arbitraries => {
 
   const command: fc.Arbitrary<Ast.Command> =
     inner === null
-      ? fc.oneof(simpleCommand, declaration, testCommand(anyWord), arithCommand(arithWord))
-      : fc.oneof(
-          { weight: 4, arbitrary: simpleCommand },
+      ? fc.oneof(
+          { weight: 8, arbitrary: simpleCommand },
           { weight: 1, arbitrary: declaration },
           { weight: 1, arbitrary: testCommand(anyWord) },
           { weight: 1, arbitrary: arithCommand(arithWord) },
-          { weight: 3, arbitrary: compound(inner.list, anyWord, arithWord, plainRedirect) },
+        )
+      : fc.oneof(
+          { weight: 8, arbitrary: simpleCommand },
+          { weight: 1, arbitrary: declaration },
+          { weight: 1, arbitrary: testCommand(anyWord) },
+          { weight: 1, arbitrary: arithCommand(arithWord) },
+          { weight: 4, arbitrary: compound(inner.list, anyWord, arithWord, plainRedirect) },
         )
   const list = fc.array(statement(command), { minLength: 1, maxLength: 2 })
   const script = fc
@@ -257,7 +275,7 @@ const hereDoc = fc
 
 const statement = (command: fc.Arbitrary<Ast.Command>): fc.Arbitrary<Ast.Statement> => {
   const pipeline = fc
-    .record({ commands: fc.array(command, { minLength: 1, maxLength: 3 }), negated: fc.boolean(), timed: fc.boolean(), stderr: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }) })
+    .record({ commands: fc.array(command, { minLength: 1, maxLength: 2 }), negated: fc.boolean(), timed: fc.boolean(), stderr: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }) })
     .map(({ commands, negated, timed, stderr }): Ast.Pipeline => ({
       _tag: "Pipeline",
       negated,
@@ -268,7 +286,7 @@ const statement = (command: fc.Arbitrary<Ast.Command>): fc.Arbitrary<Ast.Stateme
       span,
     }))
   return fc
-    .record({ first: pipeline, rest: fc.array(fc.record({ op: fc.constantFrom<"&&" | "||">("&&", "||"), pipeline }), { maxLength: 2 }), background: fc.boolean() })
+    .record({ first: pipeline, rest: fc.array(fc.record({ op: fc.constantFrom<"&&" | "||">("&&", "||"), pipeline }), { maxLength: 1 }), background: fc.boolean() })
     .map(({ first, rest, background }) => ({ _tag: "Statement", andOr: { _tag: "AndOr", first, rest, span }, background, span }))
 }
 
@@ -292,7 +310,7 @@ const testCommand = (anyWord: fc.Arbitrary<Ast.Word>): fc.Arbitrary<Ast.Command>
   // no leading `-` (it would read as a unary operator) and no `<(` (an operator inside `[[ ]]`)
   const operand = fc.oneof(
     text(lower + "0123456789._").map((v) => word([lit(v)])),
-    anyWord.filter((w) => w.parts[0]?._tag !== "Literal" && w.parts[0]?._tag !== "ProcessSub"),
+    anyWord.filter((w) => w.parts[0]?._tag !== "Literal" && !w.parts.some((p) => p._tag === "ProcessSub")),
   )
   const primary: fc.Arbitrary<Ast.TestExpr> = fc.oneof(
     operand.map((w): Ast.TestExpr => ({ _tag: "TestWord", word: w, span })),
@@ -307,10 +325,10 @@ const testCommand = (anyWord: fc.Arbitrary<Ast.Word>): fc.Arbitrary<Ast.Command>
       .map(({ left, re }): Ast.TestExpr => ({ _tag: "TestBinary", op: "=~", left, right: word([lit(re)]), span })),
   )
   const { expr } = fc.letrec<{ expr: Ast.TestExpr; and: Ast.TestExpr; not: Ast.TestExpr }>((tie) => ({
-    expr: fc.array(tie("and"), { minLength: 1, maxLength: 2 }).map((xs) => xs.reduce((left, right) => ({ _tag: "TestOr", left, right, span }))),
-    and: fc.array(tie("not"), { minLength: 1, maxLength: 2 }).map((xs) => xs.reduce((left, right) => ({ _tag: "TestAnd", left, right, span }))),
+    expr: fc.array(tie("and"), { minLength: 1, maxLength: 2, depthIdentifier: "test" }).map((xs) => xs.reduce((left, right) => ({ _tag: "TestOr", left, right, span }))),
+    and: fc.array(tie("not"), { minLength: 1, maxLength: 2, depthIdentifier: "test" }).map((xs) => xs.reduce((left, right) => ({ _tag: "TestAnd", left, right, span }))),
     not: fc.oneof(
-      { depthSize: "small", withCrossShrink: true },
+      { depthSize: "xsmall", withCrossShrink: true, depthIdentifier: "test" },
       primary,
       tie("not").map((expression): Ast.TestExpr => ({ _tag: "TestNot", expression, span })),
       tie("expr").map((expression): Ast.TestExpr => ({ _tag: "TestGroup", expression, span })),

@@ -30,7 +30,7 @@ export const returnBuiltin = make(
   (sh, args) =>
     Effect.gen(function* () {
       if (sh.state.funcNames.length === 0 && !sh.state.sourcing) {
-        return yield* fail(sh, "return", "can only `return' from a function or sourced script")
+        return yield* fail(sh, "return", "can only `return' from a function or sourced script", 2)
       }
       const n = yield* numeric(sh, "return", args[0], sh.state.lastStatus)
       return { _tag: "Return" as const, status: n < 0 ? 2 : n }

@@ -1,5 +1,6 @@
 import { alias, unalias } from "./alias.ts"
 import type { Builtin } from "./Builtin.ts"
+import { builtin } from "./builtin.ts"
 import { cd, pwd } from "./cd.ts"
 import { declare, exportBuiltin, local, readonly, typeset, unset } from "./declare.ts"
 import { dot, evalBuiltin, sourceBuiltin } from "./eval.ts"
@@ -16,6 +17,7 @@ export const builtins: ReadonlyMap<string, Builtin> = new Map(
   [
     alias,
     unalias,
+    builtin,
     cd,
     pwd,
     declare,

@@ -56,7 +56,7 @@ export const set = make(
               yield* printOptions(sh, on)
               continue
             }
-            if (!State.isSetOption(name)) return yield* fail(sh, "set", `${name}: invalid option name`, 1)
+            if (!State.isSetOption(name)) return yield* fail(sh, "set", `${name}: invalid option name`, 2)
             s.options[name] = on
             continue
           }

@@ -26,6 +26,9 @@ export const read = make("read", (sh, args) =>
     const { text, eof } = yield* readRecord(input, exact ? -1 : delim, limit, raw)
     const line = raw || exact ? plainLine(text) : unescape(text)
     const names = parsed.rest
+    for (const n of [...names, ...(typeof f.get("a") === "string" ? [String(f.get("a"))] : [])]) {
+      if (!State.isName(n)) return yield* fail(sh, "read", `\`${n}': not a valid identifier`)
+    }
     const ifsVar = State.lookup(sh.state, "IFS")
     const ifs = ifsVar === undefined ? " \t\n" : (State.scalarValue(ifsVar) ?? "")
     const arrayName = f.get("a")

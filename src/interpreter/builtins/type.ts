@@ -13,11 +13,14 @@ const keywords = new Set([
 
 type Kind = "alias" | "keyword" | "function" | "builtin" | "file"
 
+/** Bash builtins that Mirage runs as ordinary commands: `type` still calls them builtins. */
+const commandBuiltins = new Set(["echo", "printf", "test", "[", "true", "false", "pwd", "kill", "umask", "ulimit", "times", "hash", "help", "enable", "logout", "dirs", "pushd", "popd", "disown", "jobs", "fg", "bg", "suspend", "caller", "compgen", "complete", "mapfile", "readarray", "history", "fc", "bind", "builtin"])
+
 const classify = (sh: Sh.Shell, name: string): Kind | undefined => {
   if (sh.state.aliases.has(name) && sh.state.shopt.expand_aliases) return "alias"
   if (keywords.has(name)) return "keyword"
   if (sh.state.functions.has(name)) return "function"
-  if (builtins.has(name)) return "builtin"
+  if (builtins.has(name) || (commandBuiltins.has(name) && sh.rt.commands.has(name))) return "builtin"
   if (sh.rt.commands.has(name)) return "file"
   return undefined
 }

@@ -97,6 +97,24 @@ const splitLines = (data: Uint8Array, eol: number, into: Array<Uint8Array>): voi
   }
 }
 
+/** `-m`: merge inputs taken as sorted, the earlier input first on ties (as GNU's merge). */
+const merge = (
+  inputs: ReadonlyArray<ReadonlyArray<Uint8Array>>,
+  compare: (a: Uint8Array, b: Uint8Array) => number,
+): Array<Uint8Array> => {
+  const out: Array<Uint8Array> = []
+  const at = inputs.map(() => 0)
+  for (;;) {
+    let best = -1
+    for (let i = 0; i < inputs.length; i++) {
+      if (at[i] >= inputs[i].length) continue
+      if (best === -1 || compare(inputs[i][at[i]], inputs[best][at[best]]) < 0) best = i
+    }
+    if (best === -1) return out
+    out.push(inputs[best][at[best]++])
+  }
+}
+
 /** `sort`: sort lines of text files (LC_ALL=C byte order, GNU's last-resort whole-line comparison). */
 export const sort = make("sort", {
   summary: "Write sorted concatenation of all FILE(s) to standard output.",
@@ -209,10 +227,10 @@ export const sort = make("sort", {
             : "diagnose"
           : undefined
       if (checkMode !== undefined && operands.length > 1) {
-        return yield* usage(`extra operand '${operands[1]}' not allowed with -${checkMode === "quiet" ? "C" : "c"}`)
+        return yield* die(`extra operand '${operands[1]}' not allowed with -${checkMode === "quiet" ? "C" : "c"}`)
       }
 
-      const lines: Array<Uint8Array> = []
+      const inputs: Array<Array<Uint8Array>> = []
       for (const operand of operands.length === 0 ? ["-"] : operands) {
         const data = yield* withInput(ctx, operand, readAll).pipe(
           Effect.map((d): Uint8Array | undefined => d),
@@ -221,8 +239,11 @@ export const sort = make("sort", {
           ),
         )
         if (data === undefined) return 2
+        const lines: Array<Uint8Array> = []
         splitLines(data, eol, lines)
+        inputs.push(lines)
       }
+      const lines = flags.merge ? merge(inputs, compare) : inputs.flat()
 
       if (checkMode !== undefined) {
         for (let i = 1; i < lines.length; i++) {
@@ -238,7 +259,7 @@ export const sort = make("sort", {
         return 0
       }
 
-      lines.sort(compare)
+      if (!flags.merge) lines.sort(compare)
       const write = (out: Output) =>
         Effect.gen(function* () {
           const sink = makeSink(out)

@@ -24,8 +24,13 @@ export class FieldBuilder {
   private readonly ifsWs: string
   private readonly ifsOther: string
 
-  /** `ifs` null disables splitting (assignment values, `[[ ]]` operands, patterns). */
-  constructor(ifs: string | null) {
+  /**
+   * `ifs` null disables splitting (assignment values, `[[ ]]` operands,
+   * patterns). `escape` quotes literal text inside `pattern` (glob escaping by
+   * default; regex escaping for `=~`).
+   */
+  constructor(ifs: string | null, escape: (text: string) => string = Pattern.escape) {
+    this.escape = escape
     if (ifs === null) {
       this.ifsWs = ""
       this.ifsOther = ""
@@ -44,6 +49,7 @@ export class FieldBuilder {
   }
 
   private readonly split: boolean
+  private readonly escape: (text: string) => string
 
   /** Quoted text: literal, never split, never a glob. */
   quoted(text: string): void {
@@ -51,7 +57,7 @@ export class FieldBuilder {
     this.wsEnded = false
     if (text.length === 0) return
     this.text += text
-    this.pattern += Pattern.escape(text)
+    this.pattern += this.escape(text)
   }
 
   /** Mark the field as present even if empty (`""`). */
@@ -65,7 +71,7 @@ export class FieldBuilder {
     if (text.length === 0) return
     this.present = true
     this.wsEnded = false
-    this.text += unescapeLiteral(text)
+    this.text += text
     this.pattern += text
     if (!this.glob && Pattern.hasGlobChars(text)) this.glob = true
   }
@@ -102,10 +108,10 @@ export class FieldBuilder {
     this.present = true
     this.wsEnded = false
     this.text += text
-    // an unquoted expansion result: backslashes in it are literal, glob characters live
-    const escapedBackslashes = text.includes("\\") ? text.replaceAll("\\", "\\\\") : text
-    this.pattern += escapedBackslashes
-    if (!this.glob && Pattern.hasGlobChars(escapedBackslashes)) this.glob = true
+    // an unquoted expansion result: glob characters are live and a backslash
+    // quotes the next one, as bash 5.2 matches patterns
+    this.pattern += text
+    if (!this.glob && Pattern.hasGlobChars(text)) this.glob = true
   }
 
   /** A field break that keeps nothing empty (between the elements of unquoted `$@`). */
@@ -143,6 +149,3 @@ export class FieldBuilder {
     }
   }
 }
-
-/** Literal source text keeps no backslashes (the parser turns `\x` into Escaped parts). */
-const unescapeLiteral = (text: string): string => text

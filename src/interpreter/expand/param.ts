@@ -5,7 +5,7 @@ import * as State from "../State.ts"
 import type { FieldBuilder } from "./fields.ts"
 import * as Pattern from "./pattern.ts"
 import { quoteForReuse } from "./quote.ts"
-import { appendPart, evalArithText, expandPattern, expandString } from "./word.ts"
+import { appendPart, evalArithText, expandPattern, expandReplacement, expandString } from "./word.ts"
 
 /**
  * Parameter expansion: `$x`, `${x}` and every `${...}` operator, on scalars
@@ -63,7 +63,7 @@ export const expandParam = (sh: Sh.Shell, p: Ast.ParamExp, fb: FieldBuilder, quo
             sh,
             `${p.name}: ${message === "" ? (op.colon ? "parameter null or not set" : "parameter not set") : message}`,
           )
-          return yield* Effect.fail(new Sh.Fatal({ status: 127 }))
+          return yield* Effect.fail(Sh.expansionFatal())
         }
       }
     }
@@ -80,7 +80,7 @@ const checkUnset = (sh: Sh.Shell, p: Ast.ParamExp): E<void> =>
   sh.state.options.nounset && p.name !== "@" && p.name !== "*"
     ? Effect.flatMap(
         Sh.error(sh, `${p.name}${typeof p.index === "object" && p.index !== null ? "[" + "]" : ""}: unbound variable`),
-        () => Effect.fail(new Sh.Fatal({ status: 1 })),
+        () => Effect.fail(Sh.expansionFatal()),
       )
     : Effect.void
 
@@ -147,7 +147,7 @@ const baseValue = (sh: Sh.Shell, p: Ast.ParamExp): E<Value> =>
       const r = evalArithText(sh, raw === "" ? "0" : raw)
       if ("error" in r) {
         yield* Sh.error(sh, r.error)
-        return yield* Effect.fail(new Sh.Fatal({ status: 1 }))
+        return yield* Effect.fail(Sh.arithFatal())
       }
       let i = Number(r.value)
       if (v?.value?.kind === "indexed") {
@@ -171,7 +171,8 @@ const allNames = (s: State.ShellState): Set<string> => {
   return names
 }
 
-const patternOptions = (sh: Sh.Shell) => ({ extglob: sh.state.shopt.extglob, nocase: sh.state.shopt.nocasematch })
+/** nocasematch applies to `${x/p/r}` only, not to `#`/`%` removal. */
+const patternOptions = (sh: Sh.Shell) => ({ extglob: sh.state.shopt.extglob })
 
 /** Apply a non-default operator to every element. */
 const applyOp = (sh: Sh.Shell, op: Ast.ParamOp, v: Value, p: Ast.ParamExp): E<Value> =>
@@ -202,8 +203,9 @@ const elementFunction = (sh: Sh.Shell, op: Ast.ParamOp): E<(s: string) => string
       }
       case "replace": {
         const pat = yield* expandPattern(sh, op.pattern)
-        const replacement = op.replacement === null ? "" : yield* replacementText(sh, op.replacement)
-        return (s) => Pattern.replace(s, pat, replacement, op.mode, opts)
+        const replacement = op.replacement === null ? "" : yield* expandReplacement(sh, op.replacement)
+        const replaceOpts = { ...opts, nocase: sh.state.shopt.nocasematch, patsubReplacement: true }
+        return (s) => Pattern.replace(s, pat, replacement, op.mode, replaceOpts)
       }
       case "case": {
         const pat = op.pattern === null ? "?" : yield* expandPattern(sh, op.pattern)
@@ -227,12 +229,6 @@ const elementFunction = (sh: Sh.Shell, op: Ast.ParamOp): E<(s: string) => string
         return (s) => s
     }
   })
-
-/**
- * The replacement of `${x/p/r}`. Bash 5.2 (patsub_replacement) turns an
- * unquoted `&` into the matched text; we support the literal forms only.
- */
-const replacementText = (sh: Sh.Shell, word: Ast.Word): E<string> => expandString(sh, word)
 
 const transform = (sh: Sh.Shell, op: string): ((s: string) => string) => {
   switch (op) {
@@ -279,7 +275,7 @@ const substring = (
         const r = evalArithText(sh, text === "" ? "0" : text)
         if ("error" in r) {
           yield* Sh.error(sh, r.error)
-          return yield* Effect.fail(new Sh.Fatal({ status: 1 }))
+          return yield* Effect.fail(Sh.arithFatal())
         }
         return Number(r.value)
       })
@@ -290,7 +286,7 @@ const substring = (
       const r = slice(chars, offset, length)
       if (r === null) {
         yield* Sh.error(sh, `${length}: substring expression < 0`)
-        return yield* Effect.fail(new Sh.Fatal({ status: 1 }))
+        return yield* Effect.fail(Sh.arithFatal())
       }
       return { kind: "scalar", value: v.value === undefined ? undefined : r.join("") }
     }
@@ -300,7 +296,7 @@ const substring = (
     const r = slice(values, start, length)
     if (r === null) {
       yield* Sh.error(sh, `${length}: substring expression < 0`)
-      return yield* Effect.fail(new Sh.Fatal({ status: 1 }))
+      return yield* Effect.fail(Sh.arithFatal())
     }
     return { kind: "list", values: offset === 0 && (p.name === "@" || p.name === "*") ? r : r, star: v.star }
   })

@@ -1,7 +1,8 @@
 import { Effect } from "effect"
 import type * as Ast from "../../parser/Ast.ts"
 import { runSubshell } from "../compile.ts"
-import { makeCollector, makePipe } from "../Io.ts"
+import { emptyInput, makeCollector, makePipe, readAll } from "../Io.ts"
+import { withRedirects } from "../redirect.ts"
 import * as Sh from "../Shell.ts"
 import * as State from "../State.ts"
 
@@ -12,20 +13,50 @@ const decoder = new TextDecoder()
 /** Run the body in a subshell and return its output without trailing newlines. */
 export const commandSubstitution = (sh: Sh.Shell, body: Ast.Script): Effect.Effect<string, Sh.Failure> =>
   Effect.gen(function* () {
+    const file = readsFileOnly(body)
+    if (file !== null) {
+      // `$(< file)`: the file's content, without running a command
+      let content: Uint8Array = new Uint8Array(0)
+      const status = yield* withRedirects(sh, [file], (inner) =>
+        readAll(inner.fds[0]?.input ?? emptyInput).pipe(
+          Effect.map((bytes) => {
+            content = bytes
+            return 0
+          }),
+          Effect.orElseSucceed(() => 1),
+        ),
+      )
+      sh.state.lastStatus = typeof status === "number" ? status : 0
+      return trimTrailingNewlines(decoder.decode(content))
+    }
     const collector = makeCollector()
     const child: Sh.Shell = {
       ...sh,
-      state: State.fork(sh.state),
+      state: State.fork(sh.state, { trace: true }),
       fds: replaceFd(sh.fds, 1, { output: collector.output }),
     }
     const status = yield* runSubshell(child, body.body)
     sh.state.lastStatus = status
-    let text = decoder.decode(collector.bytes())
-    if (text.includes("\0")) text = text.replaceAll("\0", "")
-    let end = text.length
-    while (end > 0 && text.charCodeAt(end - 1) === 10) end--
-    return end === text.length ? text : text.slice(0, end)
+    return trimTrailingNewlines(decoder.decode(collector.bytes()))
   })
+
+const trimTrailingNewlines = (raw: string): string => {
+  const text = raw.includes("\0") ? raw.replaceAll("\0", "") : raw
+  let end = text.length
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--
+  return end === text.length ? text : text.slice(0, end)
+}
+
+/** The `< file` redirect of a `$(< file)` body, or null. */
+const readsFileOnly = (body: Ast.Script): Ast.Redirect | null => {
+  if (body.body.length !== 1) return null
+  const st = body.body[0]!
+  const p = st.andOr.first
+  if (st.andOr.rest.length > 0 || p.commands.length !== 1) return null
+  const c = p.commands[0]!
+  if (c._tag !== "SimpleCommand" || c.words.length > 0 || c.assignments.length > 0) return null
+  return c.redirects.length === 1 && c.redirects[0]!.op === "<" ? c.redirects[0]! : null
+}
 
 /**
  * Start the body in the background joined to a pipe, and name that pipe by a

@@ -3,6 +3,7 @@ import type * as Ast from "../../parser/Ast.ts"
 import * as Sh from "../Shell.ts"
 import * as State from "../State.ts"
 import * as Arith from "./arith.ts"
+import * as Pattern from "./pattern.ts"
 import { expandBraces } from "./braces.ts"
 import { type Field, FieldBuilder } from "./fields.ts"
 import * as Glob from "./glob.ts"
@@ -102,9 +103,26 @@ export const expandString = (sh: Sh.Shell, word: Ast.Word): E<string> =>
 export const expandPattern = (sh: Sh.Shell, word: Ast.Word): E<string> =>
   Effect.map(expandOne(sh, word.parts), (f) => f.pattern)
 
-const expandOne = (sh: Sh.Shell, parts: ReadonlyArray<Ast.WordPart>): E<Field> =>
+/** Expand a word to a regular expression: quoted text matches literally (`[[ x =~ "a.b" ]]`). */
+export const expandRegex = (sh: Sh.Shell, word: Ast.Word): E<string> =>
+  Effect.map(expandOne(sh, word.parts, escapeRegex), (f) => f.pattern)
+
+/**
+ * Expand the replacement of `${x/p/r}`: bash 5.2 (patsub_replacement) makes
+ * an unquoted `&` the matched text, so quoted parts are escaped.
+ */
+export const expandReplacement = (sh: Sh.Shell, word: Ast.Word): E<string> =>
+  Effect.map(expandOne(sh, word.parts, Pattern.escapeReplacement), (f) => f.pattern)
+
+const escapeRegex = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|]/g, (c) => "\\" + c)
+
+const expandOne = (
+  sh: Sh.Shell,
+  parts: ReadonlyArray<Ast.WordPart>,
+  escape?: (text: string) => string,
+): E<Field> =>
   Effect.gen(function* () {
-    const fb = new FieldBuilder(null)
+    const fb = new FieldBuilder(null, escape)
     for (let i = 0; i < parts.length; i++) {
       yield* appendPart(sh, parts[i]!, fb, false, i === 0)
     }
@@ -193,7 +211,7 @@ export const arithmetic = (sh: Sh.Shell, expression: Ast.Word): E<string> =>
     const r = Arith.evaluate(text, arithEnv(sh))
     if (!r.ok) {
       yield* Sh.error(sh, r.message)
-      return yield* Effect.fail(new Sh.Fatal({ status: 1 }))
+      return yield* Effect.fail(r.unbound ? Sh.expansionFatal() : Sh.arithFatal())
     }
     return r.value.toString()
   })

@@ -562,7 +562,7 @@ const parseExec = (
     }
     prevBraces = false
     if (args[end].includes("{}")) {
-      if (args[end] === "{}") prevBraces = true
+      prevBraces = true
       braceArg = args[end]
       braces++
       if (start === end && dir)

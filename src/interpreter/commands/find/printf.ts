@@ -141,7 +141,11 @@ const int = (spec: string, value: number, conv: "d" | "o"): string => {
   return pad(prefix, digits, { ...s, conversion: conv }, s.precision === undefined)
 }
 
-const nsSuffix = (ms: number): string => `.${String(((ms % 1000) + 1000) % 1000).padStart(3, "0")}0000000`
+/** findutils' `.NNNNNNNNN0` after the seconds: nanoseconds and a zero it adds on purpose. */
+const nsSuffix = (ms: number): string => {
+  const ns = Math.min(999_999_999, Math.round((ms - Math.floor(ms / 1000) * 1000) * 1e6))
+  return `.${String(ns).padStart(9, "0")}0`
+}
 
 /** `%t`-style time: `Sun Nov 22 04:14:09.6234723600 2026`. */
 export const ctimeFormat = (ms: number): string => {
@@ -280,8 +284,8 @@ export const render = (segments: ReadonlyArray<Segment>, e: Entry, inspect: Insp
           out += str(spec, formatDate((yield* stat()).mtime, seg.aux))
           break
         case "B":
-          // Resources keep no birth time: findutils prints nothing for it.
-          out += str(spec, seg.aux === "@" ? formatDate((yield* stat()).mtime, "@") : "")
+          // Resources keep no birth time: findutils prints nothing for it, or its odd `-1.-000000010` for `%B@`.
+          out += str(spec, seg.aux === "@" ? "-1.-000000010" : "")
           break
         case "%":
           out += "%"

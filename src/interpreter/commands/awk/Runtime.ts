@@ -1,0 +1,263 @@
+import { splitInto, splitterFor, type Splitter } from "./Fields.ts"
+import { compile, RegexError, type Compiled } from "./Regex.ts"
+import { intToStr, numToStr, StrNum, toNum, toStr, UNINIT, type Value } from "./Values.ts"
+
+/**
+ * The state of a running awk program: variables, the current record and its
+ * fields, and the built-in variables with their side effects (assigning FS
+ * re-derives the splitter, assigning NF or a field rebuilds `$0` with OFS).
+ */
+
+/** An awk array: string subscripts to values. */
+export type AwkArray = Map<string, Value>
+
+/** What a variable slot holds. */
+export type Cell = Value | AwkArray
+
+/** A fatal runtime error: gawk prints it as `awk: cmd. line:N: fatal: MESSAGE` and exits 2. */
+export class AwkFatal {
+  readonly message: string
+  constructor(message: string) {
+    this.message = message
+  }
+}
+
+/** Completion codes of statements. */
+export const NORMAL = 0
+export const BREAK = 1
+export const CONTINUE = 2
+export const NEXT = 3
+export const NEXTFILE = 4
+export const EXIT = 5
+export const RETURN = 6
+
+/** `next`, `nextfile` or `exit` raised inside a function, carried up to the rule as an exception. */
+export class Unwind {
+  readonly code: number
+  constructor(code: number) {
+    this.code = code
+  }
+}
+
+const defaultSplitter: Splitter = { kind: "space" }
+
+export class Runtime {
+  /** Global variable cells, by slot. */
+  readonly globals: Array<Cell> = []
+  readonly globalNames: Array<string> = []
+  /** The current function's parameters and locals. */
+  frame: Array<Cell> = []
+  depth = 0
+  returnValue: Value = UNINIT
+  exitCode = 0
+  /** Source line of the statement running, for messages. */
+  line = 0
+  /** Whether a message should name the input position (set once input has been read). */
+
+  nr = 0
+  fnr = 0
+  FS: Value = " "
+  OFS: Value = " "
+  ORS: Value = "\n"
+  RS: Value = "\n"
+  SUBSEP: Value = "\x1c"
+  CONVFMT: Value = "%.6g"
+  OFMT: Value = "%.6g"
+  FILENAME: Value = ""
+  RT: Value = UNINIT
+  rstart = 0
+  rlength = -1
+  ignoreCase: Value = 0
+  /** Cached string forms of the variables above. */
+  ofs = " "
+  ors = "\n"
+  subsep = "\x1c"
+  convfmt = "%.6g"
+  ofmt = "%.6g"
+  rs = "\n"
+  icase = false
+  private splitter: Splitter = defaultSplitter
+
+  /** `$0` as text (valid unless `stale`). */
+  private record = ""
+  /** Fields 1..nf as text; valid when `split`. */
+  private fields: Array<string> = [""]
+  /** Values assigned to fields (numbers keep their type); sparse. */
+  private assigned: Array<Value | undefined> | undefined = undefined
+  private nf = 0
+  private split = true
+  /** Fields were changed: `$0` must be rebuilt from them. */
+  private stale = false
+
+  warn: (message: string) => void = () => {}
+
+  /** Set `$0` from input. */
+  setRecord(s: string): void {
+    this.record = s
+    this.split = false
+    this.stale = false
+    if (this.assigned !== undefined) this.assigned = undefined
+  }
+
+  /** `$0` as a string. */
+  getRecord(): string {
+    if (this.stale) this.rebuild()
+    return this.record
+  }
+
+  private doSplit(): void {
+    this.nf = splitInto(this.record, this.splitter, this.fields)
+    this.split = true
+  }
+
+  private rebuild(): void {
+    const f = this.fields
+    let s = this.nf > 0 ? f[1] : ""
+    for (let i = 2; i <= this.nf; i++) s += this.ofs + f[i]
+    this.record = s
+    this.stale = false
+  }
+
+  /** Field `i` (i >= 1) as a string. */
+  field(i: number): string {
+    if (!this.split) this.doSplit()
+    return i <= this.nf ? this.fields[i] : ""
+  }
+
+  /** Field `i` as a value (a strnum unless a value was assigned to it). */
+  fieldValue(i: number): Value {
+    if (i === 0) return new StrNum(this.getRecord())
+    if (!this.split) this.doSplit()
+    if (i > this.nf) return new StrNum("")
+    const a = this.assigned?.[i]
+    return a !== undefined ? a : new StrNum(this.fields[i])
+  }
+
+  /** Check a field number, as gawk does. */
+  fieldIndex(v: number): number {
+    const i = v >= 0 ? Math.floor(v) : Math.ceil(v)
+    if (i < 0 || v !== v) throw new AwkFatal(`attempt to access field ${intToStr(i)}`)
+    return i
+  }
+
+  setField(i: number, v: Value): void {
+    if (i === 0) {
+      this.setRecord(toStr(v, this.convfmt))
+      return
+    }
+    if (!this.split) this.doSplit()
+    if (i > this.nf) {
+      for (let j = this.nf + 1; j < i; j++) this.fields[j] = ""
+      this.nf = i
+    }
+    this.fields[i] = toStr(v, this.convfmt)
+    if (typeof v !== "object") (this.assigned ??= [])[i] = v
+    else if (this.assigned !== undefined) this.assigned[i] = undefined
+    this.stale = true
+  }
+
+  getNF(): number {
+    if (!this.split) this.doSplit()
+    return this.nf
+  }
+
+  setNF(v: number): void {
+    if (!this.split) this.doSplit()
+    const n = Math.trunc(v)
+    if (n < 0) throw new AwkFatal(`NF set to negative value`)
+    for (let j = this.nf + 1; j <= n; j++) this.fields[j] = ""
+    if (this.assigned !== undefined && n < this.assigned.length) this.assigned.length = n + 1
+    this.nf = n
+    this.stale = true
+  }
+
+  setFS(v: Value): void {
+    // The current record keeps the separator it was read with.
+    if (!this.split) this.doSplit()
+    this.FS = v
+    this.resplit()
+  }
+
+  private resplit(): void {
+    try {
+      this.splitter = splitterFor(toStr(this.FS, this.convfmt), this.rs === "", this.icase)
+    } catch (e) {
+      if (e instanceof RegexError) throw new AwkFatal(`invalid regexp: ${e.message}: /${toStr(this.FS, this.convfmt)}/`)
+      throw e
+    }
+  }
+
+  setRS(v: Value): void {
+    const wasParagraph = this.rs === ""
+    this.RS = v
+    this.rs = toStr(v, this.convfmt)
+    if (wasParagraph !== (this.rs === "")) this.resplit()
+  }
+
+  setIgnoreCase(v: Value): void {
+    this.ignoreCase = v
+    const on = toNum(v) !== 0
+    if (on !== this.icase) {
+      this.icase = on
+      this.resplit()
+    }
+  }
+
+  /** The splitter for FS now (split() without a separator uses it). */
+  currentSplitter(): Splitter {
+    return this.splitter
+  }
+
+  setConvfmt(v: Value): void {
+    this.CONVFMT = v
+    this.convfmt = toStr(v, this.convfmt)
+  }
+
+  setOfmt(v: Value): void {
+    this.OFMT = v
+    this.ofmt = toStr(v, this.convfmt)
+  }
+
+  setOFS(v: Value): void {
+    // A record rebuilt later still uses the OFS of the time its fields changed.
+    if (this.stale) this.rebuild()
+    this.OFS = v
+    this.ofs = toStr(v, this.convfmt)
+  }
+
+  setORS(v: Value): void {
+    this.ORS = v
+    this.ors = toStr(v, this.convfmt)
+  }
+
+  setSUBSEP(v: Value): void {
+    this.SUBSEP = v
+    this.subsep = toStr(v, this.convfmt)
+  }
+
+  /** A subscript: integers as integers, other numbers through CONVFMT. */
+  key(v: Value): string {
+    if (typeof v === "number") return Number.isInteger(v) ? intToStr(v) : numToStr(v, this.convfmt)
+    return typeof v === "string" ? v : v.s
+  }
+
+  /** A number as a string (concatenation, subscripts): CONVFMT. */
+  str(v: Value): string {
+    return toStr(v, this.convfmt)
+  }
+
+  /** A value as print writes it: numbers through OFMT. */
+  out(v: Value): string {
+    return typeof v === "number" ? numToStr(v, this.ofmt) : typeof v === "string" ? v : v.s
+  }
+
+  /** Compile a regex from a dynamic string (cached), as a fatal error when invalid. */
+  regex(src: string): Compiled {
+    try {
+      return compile(src, this.icase, this.warn)
+    } catch (e) {
+      if (e instanceof RegexError) throw new AwkFatal(`invalid regexp: ${e.message}: /${src}/`)
+      throw e
+    }
+  }
+}

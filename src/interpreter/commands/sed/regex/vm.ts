@@ -1,0 +1,204 @@
+import { isWordByte, type Anchor, type ByteSet, type Node } from "./syntax.ts"
+
+/**
+ * A Pike VM over a parsed pattern that finds the longest match starting at
+ * a given position, as POSIX requires (`a|ab` matches all of "ab"; a
+ * JavaScript regex stops at "a"). Among paths of that length it keeps the
+ * one a backtracking matcher would try first, which gives the submatches
+ * glibc gives in the common cases. Back-references are not supported: a
+ * pattern with one is left to the JavaScript engine.
+ */
+
+const CHAR = 0
+const SET = 1
+const SPLIT = 2
+const JMP = 3
+const SAVE = 4
+const ASSERT = 5
+const MATCH = 6
+
+const ANCHORS: ReadonlyArray<Anchor> = ["bol", "eol", "bufStart", "bufEnd", "wordB", "notWordB", "wordStart", "wordEnd"]
+
+/** Programs past this size are not worth simulating (huge `{m,n}` counts). */
+const MAX_PROGRAM = 5000
+
+/** A compiled program; `longest` runs it. */
+export interface Program {
+  /**
+   * The longest match starting exactly at `start`: fills `regs` (start/end
+   * pairs, -1 when unset) and gives true, or gives false when none.
+   */
+  readonly longest: (s: string, start: number, regs: Int32Array) => boolean
+}
+
+/** Compile `node` for `groups` groups; undefined when the pattern cannot run here. */
+export const compile = (node: Node | null, groups: number, multiline: boolean, delim: number): Program | undefined => {
+  const op: Array<number> = []
+  const x: Array<number> = []
+  const y: Array<number> = []
+  const sets: Array<ByteSet> = []
+  let ok = true
+  const emit = (o: number, a = 0, b = 0): number => {
+    op.push(o)
+    x.push(a)
+    y.push(b)
+    if (op.length > MAX_PROGRAM) ok = false
+    return op.length - 1
+  }
+  const gen = (n: Node | null): void => {
+    if (n === null || !ok) return
+    switch (n.t) {
+      case "char":
+        emit(CHAR, n.c)
+        return
+      case "set":
+        sets.push(n.set)
+        emit(SET, sets.length - 1)
+        return
+      case "anchor":
+        emit(ASSERT, ANCHORS.indexOf(n.a))
+        return
+      case "group":
+        emit(SAVE, 2 * n.n)
+        gen(n.body)
+        emit(SAVE, 2 * n.n + 1)
+        return
+      case "backref":
+        ok = false
+        return
+      case "cat":
+        for (const item of n.items) gen(item)
+        return
+      case "alt": {
+        const split = emit(SPLIT)
+        x[split] = op.length
+        gen(n.left)
+        const jmp = emit(JMP)
+        y[split] = op.length
+        gen(n.right)
+        x[jmp] = op.length
+        return
+      }
+      case "repeat": {
+        for (let i = 0; i < n.min; i++) gen(n.body)
+        if (n.max === -1) {
+          const split = emit(SPLIT)
+          x[split] = op.length
+          gen(n.body)
+          emit(JMP, split)
+          y[split] = op.length
+        } else {
+          const splits: Array<number> = []
+          for (let i = n.min; i < n.max && ok; i++) {
+            const split = emit(SPLIT)
+            x[split] = op.length
+            splits.push(split)
+            gen(n.body)
+          }
+          for (const s of splits) y[s] = op.length
+        }
+        return
+      }
+    }
+  }
+  emit(SAVE, 0)
+  gen(node)
+  emit(SAVE, 1)
+  emit(MATCH)
+  if (!ok) return undefined
+  return makeRunner(Int8Array.from(op), Int32Array.from(x), Int32Array.from(y), sets, groups, multiline, delim)
+}
+
+const makeRunner = (
+  op: Int8Array,
+  x: Int32Array,
+  y: Int32Array,
+  sets: ReadonlyArray<ByteSet>,
+  groups: number,
+  multiline: boolean,
+  delim: number,
+): Program => {
+  const size = op.length
+  const slots = 2 * (groups + 1)
+  const mark = new Int32Array(size)
+  let generation = 0
+
+  const longest = (s: string, start: number, regs: Int32Array): boolean => {
+    const n = s.length
+    let best: Int32Array | undefined
+    let clist: Array<{ pc: number; caps: Int32Array }> = []
+    let nlist: Array<{ pc: number; caps: Int32Array }> = []
+
+    const holds = (kind: number, pos: number): boolean => {
+      switch (ANCHORS[kind]) {
+        case "bol":
+          return pos === 0 || (multiline && s.charCodeAt(pos - 1) === delim)
+        case "eol":
+          return pos === n || (multiline && s.charCodeAt(pos) === delim)
+        case "bufStart":
+          return pos === 0
+        case "bufEnd":
+          return pos === n
+        default: {
+          const before = pos > 0 && isWordByte(s.charCodeAt(pos - 1))
+          const after = pos < n && isWordByte(s.charCodeAt(pos))
+          const a = ANCHORS[kind]
+          if (a === "wordB") return before !== after
+          if (a === "notWordB") return before === after
+          if (a === "wordStart") return !before && after
+          return before && !after
+        }
+      }
+    }
+
+    // Follow the empty transitions from `pc`, in priority order.
+    const add = (list: Array<{ pc: number; caps: Int32Array }>, pc: number, caps: Int32Array, pos: number): void => {
+      if (mark[pc] === generation) return
+      mark[pc] = generation
+      switch (op[pc]) {
+        case JMP:
+          add(list, x[pc], caps, pos)
+          return
+        case SPLIT:
+          add(list, x[pc], caps, pos)
+          add(list, y[pc], caps, pos)
+          return
+        case SAVE: {
+          const copy = caps.slice()
+          copy[x[pc]] = pos
+          add(list, pc + 1, copy, pos)
+          return
+        }
+        case ASSERT:
+          if (holds(x[pc], pos)) add(list, pc + 1, caps, pos)
+          return
+        case MATCH:
+          // The first thread to match at a position has the highest priority; later positions are longer.
+          if (best === undefined || best[1] < pos) best = caps
+          return
+        default:
+          list.push({ pc, caps })
+      }
+    }
+
+    generation++
+    add(clist, 0, new Int32Array(slots).fill(-1), start)
+    for (let pos = start; clist.length > 0 && pos < n; pos++) {
+      generation++
+      const c = s.charCodeAt(pos)
+      for (const t of clist) {
+        const pc = t.pc
+        if (op[pc] === CHAR ? x[pc] === c : sets[x[pc]][c] === 1) add(nlist, pc + 1, t.caps, pos + 1)
+      }
+      const swap = clist
+      clist = nlist
+      nlist = swap
+      nlist.length = 0
+    }
+    if (best === undefined) return false
+    regs.fill(-1)
+    regs.set(best.subarray(0, Math.min(best.length, regs.length)))
+    return true
+  }
+  return { longest }
+}
