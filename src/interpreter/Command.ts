@@ -32,6 +32,18 @@ export interface CommandContext {
     argv: ReadonlyArray<string>,
     io?: { readonly stdin?: Input; readonly stdout?: Output; readonly stderr?: Output },
   ) => Effect.Effect<number, BrokenPipe>
+  /**
+   * What bash builtins run as commands (`test -v`, `test -o`) may ask the
+   * shell; absent when the command runs outside a shell.
+   */
+  readonly shell?: ShellQuery | undefined
+}
+
+export interface ShellQuery {
+  /** `test -v name`: the variable (or `name[i]` element) is set. */
+  readonly isSet: (name: string) => boolean
+  /** `test -o name`: the `set -o` option's state, undefined for an unknown name. */
+  readonly option: (name: string) => boolean | undefined
 }
 
 /**
@@ -139,7 +151,7 @@ export const make = <F extends Argv.Flags>(name: string, spec: Spec<F>): Declare
   const usageStatus = spec.usageStatus ?? 1
   const raw = spec.raw ?? false
   const usageSynopsis =
-    `Usage: ${name} ${Object.keys(spec.flags).length > 0 ? "[OPTION]... " : ""}${operands.usage}`.trimEnd()
+    `Usage: ${messageName} ${Object.keys(spec.flags).length > 0 ? "[OPTION]... " : ""}${operands.usage}`.trimEnd()
   const help = [
     usageSynopsis,
     spec.summary,

@@ -4,7 +4,8 @@ import { ParseError, parseSync } from "../parser/parse.ts"
 import type { NamespaceShape } from "../vfs/Namespace.ts"
 import * as Path from "../vfs/Path.ts"
 import type { CommandDef } from "./Command.ts"
-import { awaitJobs, runExitTrap, runStatement, settle } from "./compile.ts"
+import { awaitJobs, execRedirects, runExitTrap, runStatement, settle } from "./compile.ts"
+import { withRedirects } from "./redirect.ts"
 import type { Input, Output } from "./Io.ts"
 import * as Sh from "./Shell.ts"
 import * as State from "./State.ts"
@@ -67,13 +68,23 @@ export const parseCached = (source: string): Ast.Script | { readonly error: stri
  * Run the top-level statements. An arithmetic error abandons the rest of
  * its line and the script goes on with the next line, as bash does.
  */
-const runTopLevel = (sh: Sh.Shell, body: Ast.List): Sh.Exec =>
+const runTopLevel = (sh: Sh.Shell, body: Ast.List, from = 0): Sh.Exec =>
   Effect.gen(function* () {
     let outcome: Sh.Outcome = sh.state.lastStatus
     let skipLine = -1
-    for (const st of body) {
+    for (let i = from; i < body.length; i++) {
+      const st = body[i]!
       if (st.span.line === skipLine) continue
       if (sh.state.options.noexec) break
+      const redirects = execRedirects(st)
+      if (redirects !== null) {
+        // `exec >file`: the redirections hold for the rest of the script
+        sh.state.lineNo = st.span.line
+        return yield* withRedirects(sh, redirects, (inner) => {
+          sh.state.lastStatus = 0
+          return runTopLevel(inner, body, i + 1)
+        })
+      }
       const r = yield* Effect.result(runStatement(sh, st))
       if (r._tag === "Success") {
         outcome = r.success
@@ -163,6 +174,7 @@ export const make = (config: SessionConfig): Effect.Effect<Session> =>
       errexitOff: false,
       callDepth: 0,
       loopDepth: 0,
+      lineBase: 0,
     })
     return { state, run }
   })

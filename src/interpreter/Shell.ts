@@ -96,6 +96,8 @@ export interface Shell {
   readonly callDepth: number
   /** Enclosing loops, so `break`/`continue` outside a loop can be refused. */
   readonly loopDepth: number
+  /** Added to statement lines for `$LINENO` in `eval` and trap code (their line 1 is the caller's line). */
+  readonly lineBase: number
 }
 
 export const isSignal = (o: Outcome): o is Signal => typeof o !== "number"
@@ -196,6 +198,17 @@ const optionFlags = (s: State.ShellState): string => {
 const nextRandom = (s: State.ShellState): number => {
   s.randomSeed = (s.randomSeed * 1103515245 + 12345) >>> 0
   return (s.randomSeed >>> 16) & 0x7fff
+}
+
+/** `-v name` / `-v name[i]`: whether the variable or element is set. */
+export const isVarSet = (sh: Shell, text: string): boolean => {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$/.exec(text)
+  if (!m) return /^[0-9]+$/.test(text) && Number(text) <= sh.state.positional.length && text !== "0"
+  const v = State.lookup(sh.state, m[1]!)
+  if (m[2] === undefined) return v?.value !== undefined && (v.value.kind !== "scalar" || State.scalarValue(v) !== undefined)
+  if (v?.value?.kind === "assoc") return v.value.values.has(m[2])
+  if (v?.value?.kind === "indexed") return v.value.values.has(Number(m[2]))
+  return m[2] === "0" && State.scalarValue(v) !== undefined
 }
 
 /** Result of a variable assignment: ok, or bash's complaint. */
@@ -329,7 +342,11 @@ export const unset = (sh: Shell, name: string, index?: string): AssignResult => 
   if (v === undefined) return ok
   if (v.readonly) return { ok: false, message: `${name}: cannot unset: readonly variable` }
   if (index !== undefined) {
-    if (v.value?.kind === "indexed") v.value.values.delete(Number(index))
+    if (v.value?.kind === "indexed") {
+      let i = Number(index)
+      if (i < 0 && v.value.values.size > 0) i += Math.max(...v.value.values.keys()) + 1
+      v.value.values.delete(i)
+    }
     else if (v.value?.kind === "assoc") v.value.values.delete(index)
     else if (index === "0") v.value = undefined
     return ok

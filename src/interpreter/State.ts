@@ -28,6 +28,7 @@ export interface Variable {
 /** `set -o` options. */
 export interface SetOptions {
   errexit: boolean
+  errtrace: boolean
   nounset: boolean
   xtrace: boolean
   pipefail: boolean
@@ -54,6 +55,7 @@ export interface ShoptOptions {
 export const setOptionNames: ReadonlyArray<keyof SetOptions> = [
   "allexport",
   "errexit",
+  "errtrace",
   "noclobber",
   "noexec",
   "noglob",
@@ -140,6 +142,7 @@ export const makeState = (options: {
     aliases: new Map(),
     options: {
       errexit: false,
+      errtrace: false,
       nounset: false,
       xtrace: false,
       pipefail: false,

@@ -54,13 +54,17 @@ export const compileList = (list: Ast.List): Compiled =>
       })
   })
 
-/** `exec >file 2>&1` (exec with redirections only): they stay in force for the rest of the list. */
-const isExecRedirect = (st: Ast.Statement): boolean => {
-  if (st.background || st.andOr.rest.length > 0) return false
+/**
+ * The redirections of an `exec >file 2>&1` statement (exec with
+ * redirections only), which stay in force for the rest of the list; null for
+ * any other statement.
+ */
+export const execRedirects = (st: Ast.Statement): ReadonlyArray<Ast.Redirect> | null => {
+  if (st.background || st.andOr.rest.length > 0) return null
   const p = st.andOr.first
-  if (p.commands.length !== 1 || p.negated) return false
+  if (p.commands.length !== 1 || p.negated) return null
   const c = p.commands[0]!
-  return (
+  const isExec =
     c._tag === "SimpleCommand" &&
     c.words.length === 1 &&
     c.assignments.length === 0 &&
@@ -68,13 +72,14 @@ const isExecRedirect = (st: Ast.Statement): boolean => {
     c.words[0]!.parts.length === 1 &&
     c.words[0]!.parts[0]!._tag === "Literal" &&
     c.words[0]!.parts[0]!.value === "exec"
-  )
+  return isExec ? c.redirects : null
 }
+
+const isExecRedirect = (st: Ast.Statement): boolean => execRedirects(st) !== null
 
 const compileWithExec = (list: Ast.List, at: number): Compiled => {
   const before = at === 0 ? null : compileList(list.slice(0, at))
-  const exec = list[at]!.andOr.first.commands[0]
-  const redirects = exec?._tag === "SimpleCommand" ? exec.redirects : []
+  const redirects = execRedirects(list[at]!) ?? []
   const rest = at + 1 < list.length ? compileList(list.slice(at + 1)) : null
   const line = list[at]!.span.line
   return (sh) =>
@@ -83,7 +88,7 @@ const compileWithExec = (list: Ast.List, at: number): Compiled => {
         const outcome = yield* before(sh)
         if (Sh.isSignal(outcome)) return outcome
       }
-      sh.state.lineNo = line
+      sh.state.lineNo = line + sh.lineBase
       return yield* withRedirects(sh, redirects, (inner) => {
         sh.state.lastStatus = 0
         return rest === null ? Effect.succeed(0) : rest(inner)
@@ -101,13 +106,13 @@ const compileStatement = (st: Ast.Statement): Compiled =>
     if (st.background) {
       return (sh) =>
         Effect.suspend(() => {
-          sh.state.lineNo = line
+          sh.state.lineNo = line + sh.lineBase
           return background(sh, andOr)
         })
     }
     return (sh) =>
       Effect.suspend(() => {
-        sh.state.lineNo = line
+        sh.state.lineNo = line + sh.lineBase
         return Effect.map(andOr(sh), (outcome) => {
           if (!Sh.isSignal(outcome)) sh.state.lastStatus = outcome
           return outcome
@@ -166,7 +171,7 @@ const compileAndOr = (node: Ast.AndOr): Compiled =>
         if (outcome !== 0 && !sh.errexitOff && lastIndex === all.length - 1 && triggersErrexit(all[lastIndex]!)) {
           sh.state.lastStatus = outcome
           // without `set -E`, functions do not inherit the ERR trap
-          if (sh.callDepth === 0) yield* runTrap(sh, "ERR")
+          if (sh.callDepth === 0 || sh.state.options.errtrace) yield* runTrap(sh, "ERR")
           if (sh.state.options.errexit) return { _tag: "Exit", status: outcome } as const
         }
         return outcome
@@ -305,7 +310,7 @@ export const runSource = (sh: Sh.Shell, source: string): Sh.Exec =>
     if ("error" in parsed) {
       return Effect.as(Sh.writeErr(sh, `${sh.state.scriptName}: ${parsed.error}\n`), 2)
     }
-    return runList(sh, parsed.body)
+    return runList({ ...sh, lineBase: sh.state.lineNo - 1 }, parsed.body)
   })
 
 export const compileCommand = (cmd: Ast.Command): Compiled =>

@@ -16,10 +16,46 @@ import * as State from "./State.ts"
  * registered command with its redirections and prefix assignments.
  */
 export const runSimple = (sh: Sh.Shell, cmd: Ast.SimpleCommand): Sh.Exec =>
+  Effect.suspend(() => {
+    if (sh.rt.procSubs.size === 0 && !mayOpenProcSubs(cmd)) return runExpanded(sh, cmd)
+    const before = new Set(sh.rt.procSubs.keys())
+    // words and redirect targets may open process substitutions: close this command's when it ends
+    return runExpanded(sh, cmd).pipe(
+      Effect.ensuring(Effect.suspend(() => (sh.rt.procSubs.size > 0 ? releaseOwnProcSubs(sh, before) : Effect.void))),
+    )
+  })
+
+const mayOpenProcSubs = (cmd: Ast.SimpleCommand): boolean =>
+  cmd.words.some(hasProcSub) || cmd.redirects.some((r) => hasProcSub(r.target)) || cmd.assignments.length > 0
+
+const hasProcSub = (w: Ast.Word): boolean => w.parts.some((p) => p._tag === "ProcessSub")
+
+const declarationBuiltins = new Set(["declare", "typeset", "local", "export", "readonly"])
+
+/** Arguments like `x=$v` of `declare`/`local`/`export`/`readonly` are assignments: not split, not globbed. */
+const isAssignmentWord = (w: Ast.Word): boolean => {
+  const first = w.parts[0]
+  return first?._tag === "Literal" && /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(first.value)
+}
+
+const expandArguments = (sh: Sh.Shell, words: ReadonlyArray<Ast.Word>): Effect.Effect<Array<string>, Sh.Failure> => {
+  const first = words[0]?.parts
+  const isDeclaration =
+    first !== undefined && first.length === 1 && first[0]!._tag === "Literal" && declarationBuiltins.has(first[0]!.value)
+  if (!isDeclaration) return expandWords(sh, words)
+  return Effect.gen(function* () {
+    const out: Array<string> = []
+    for (const w of words) {
+      if (isAssignmentWord(w)) out.push(yield* expandString(sh, w))
+      else out.push(...(yield* expandWords(sh, [w])))
+    }
+    return out
+  })
+}
+
+const runExpanded = (sh: Sh.Shell, cmd: Ast.SimpleCommand): Sh.Exec =>
   Effect.gen(function* () {
-    const before = sh.rt.procSubs.size === 0 ? undefined : new Set(sh.rt.procSubs.keys())
-    const argv = yield* expandWords(sh, cmd.words)
-    const releaseProcSubs = sh.rt.procSubs.size > (before?.size ?? 0) ? releaseOwnProcSubs(sh, before) : Effect.void
+    const argv = yield* expandArguments(sh, cmd.words)
     if (argv.length === 0) {
       sh.state.lastStatus = 0
       const failed = yield* assignAll(sh, cmd.assignments, "persistent")
@@ -32,15 +68,13 @@ export const runSimple = (sh: Sh.Shell, cmd: Ast.SimpleCommand): Sh.Exec =>
     const aliased = yield* expandAlias(sh, cmd, argv)
     if (aliased !== null) return aliased
     const run = (sh2: Sh.Shell) => dispatch(sh2, argv, cmd.assignments)
-    const outcome = cmd.redirects.length === 0 ? yield* run(sh) : yield* withRedirects(sh, cmd.redirects, run)
-    yield* releaseProcSubs
-    return outcome
+    return cmd.redirects.length === 0 ? yield* run(sh) : yield* withRedirects(sh, cmd.redirects, run)
   })
 
 /** Close the process substitutions this command opened (those not in `before`) once it is done. */
-const releaseOwnProcSubs = (sh: Sh.Shell, before: ReadonlySet<string> | undefined): Effect.Effect<void> =>
+const releaseOwnProcSubs = (sh: Sh.Shell, before: ReadonlySet<string>): Effect.Effect<void> =>
   Effect.suspend(() => {
-    const subs = [...sh.rt.procSubs.entries()].filter(([path]) => before === undefined || !before.has(path))
+    const subs = [...sh.rt.procSubs.entries()].filter(([path]) => !before.has(path))
     return Effect.forEach(subs, ([path, sub]) => {
       sh.rt.procSubs.delete(path)
       return sub.done
@@ -288,6 +322,10 @@ export const commandContext = (sh: Sh.Shell, argv: ReadonlyArray<string>): Comma
     env,
     fs: devOverlay(sh),
     resolve: (p) => Sh.resolvePath(sh, p),
+    shell: {
+      isSet: (name) => Sh.isVarSet(sh, name),
+      option: (name) => (State.isSetOption(name) ? sh.state.options[name] : undefined),
+    },
     exec: (args, io) => {
       const fds: Array<Sh.Fd | undefined> = sh.fds.slice()
       if (io?.stdin) fds[0] = { input: io.stdin }

@@ -48,15 +48,8 @@ const unary = (sh: Sh.Shell, op: string, operand: Ast.Word): Effect.Effect<R, Sh
         return value === ""
       case "-n":
         return value !== ""
-      case "-v": {
-        const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$/.exec(value)
-        if (!m) return false
-        const v = State.lookup(sh.state, m[1]!)
-        if (m[2] === undefined) return State.scalarValue(v) !== undefined || (v?.value !== undefined && v.value.kind !== "scalar")
-        if (v?.value?.kind === "assoc") return v.value.values.has(m[2])
-        if (v?.value?.kind === "indexed") return v.value.values.has(Number(m[2]))
-        return m[2] === "0" && State.scalarValue(v) !== undefined
-      }
+      case "-v":
+        return Sh.isVarSet(sh, value)
       case "-o": {
         return State.isSetOption(value) && sh.state.options[value]
       }

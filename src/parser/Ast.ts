@@ -99,7 +99,10 @@ export interface If {
   readonly span: Span
 }
 
-/** `for name [in words]; do body; done`. `words` is null when `in` is absent (iterate `"$@"`). */
+/**
+ * `for name [in words]; do body; done`. `words` is null when `in` is absent (iterate `"$@"`).
+ * `variable` is the text as written: bash checks that it is a valid name only when the loop runs.
+ */
 export interface For {
   readonly _tag: "For"
   readonly variable: string
@@ -253,9 +256,9 @@ export type RedirectOp = "<" | ">" | ">>" | ">|" | "<>" | ">&" | "<&" | "&>" | "
 
 /**
  * A here-document body. With a quoted delimiter the body is literal
- * (`quoted: true`, a single `Literal` part); otherwise it holds `Literal`,
- * `Escaped`, `ParamExp`, `CommandSub` and `ArithExp` parts as in double quotes.
- * For `<<-` leading tabs are already stripped.
+ * (`quoted: true`, a single `Literal` part, none when empty); otherwise it holds
+ * `Literal`, `Escaped`, `ParamExp`, `CommandSub` and `ArithExp` parts as in double quotes.
+ * For `<<-` leading tabs are already stripped. `span` covers the body and the delimiter line.
  */
 export interface HereDoc {
   readonly _tag: "HereDoc"
@@ -336,7 +339,9 @@ export interface Tilde {
  * `index` is the subscript word, or the strings "@"/"*" for `[@]`/`[*]`.
  * `length` is the leading `#` (`${#x}`), `indirect` the leading `!` (`${!x}`, `${!a[@]}`,
  * `${!prefix*}`). For `${!prefix*}` / `${!prefix@}` the name keeps its last character:
- * `name` is "prefix*" or "prefix@".
+ * `name` is "prefix*" or "prefix@". A `${...}` bash cannot make sense of (`${x!y}`, `${}`)
+ * keeps the text between the braces as `name`: bash parses it and fails only when
+ * expanding it, with `${x!y}: bad substitution`.
  */
 export interface ParamExp {
   readonly _tag: "ParamExp"

@@ -103,7 +103,8 @@ const describe = (e: Grammar.SyntaxError, text: Text, root: string): Description
   }
   const opener = text.diag.eof[0]
   if (opener !== undefined) return unclosed(opener, root, eofLine, outermost)
-  if (text.source.endsWith("\n")) return { message: "syntax error: unexpected end of file", offset, line: eofLine, incomplete: outermost }
+  if (text.source.endsWith("\n"))
+    return { message: "syntax error: unexpected end of file", offset, line: eofLine, incomplete: outermost }
   // bash -c sees a newline before the end of input: when a newline is not
   // acceptable here, that newline is the unexpected token.
   const diag = newDiag()
@@ -132,7 +133,8 @@ const unclosed = (opener: Diag["eof"][number], root: string, eofLine: number, ou
   incomplete: outermost,
 })
 
-const OPERATORS = [";;&", ";;", ";&", ";", "&&", "&>>", "&>", "&", "||", "|&", "|", "<<<", "<<-", "<<", "<&", "<>", "<", ">>", ">&", ">|", ">", "(", ")"]
+/** bash's operator tokens, longest first. */
+const OPERATORS = ";;& ;; ;& ; && &>> &> & || |& | <<< <<- << <& <> < >> >& >| > ( )".split(" ")
 
 /** The token bash would name at `pos`: an operator, `newline`, or a word. */
 const tokenAt = (source: string, pos: number): string => {

@@ -28,7 +28,9 @@ const newContext = (): Context => ({ pending: [] })
 const flush = (ctx: Context): string => {
   let out = ""
   for (const doc of ctx.pending.splice(0)) {
-    const body = doc.quoted ? doc.body.parts.map((p) => (p._tag === "Literal" ? p.value : "")).join("") : printParts(doc.body.parts, "heredoc", ctx)
+    const body = doc.quoted
+      ? doc.body.parts.map((p) => (p._tag === "Literal" ? p.value : "")).join("")
+      : printParts(doc.body.parts, "heredoc", ctx)
     out += body + (body === "" || body.endsWith("\n") ? "" : "\n") + doc.delimiter + "\n"
   }
   return out
@@ -72,8 +74,9 @@ const printCommand = (command: Ast.Command, ctx: Context): string => {
     case "FunctionDef":
       // `function f ( ... )` would read the `(` as the start of `()`
       return (
-        (command.keyword ? `function ${command.name}${command.body._tag === "Subshell" ? "() " : " "}` : `${command.name}() `) +
-        printCommand(command.body, ctx)
+        (command.keyword
+          ? `function ${command.name}${command.body._tag === "Subshell" ? "() " : " "}`
+          : `${command.name}() `) + printCommand(command.body, ctx)
       )
     default:
       return printCompound(command, ctx) + command.redirects.map((r) => " " + printRedirect(r, ctx)).join("")

@@ -75,7 +75,10 @@ export const redirect = (op: Ast.RedirectOp, target: unknown, fd: number | null 
   heredoc,
 })
 
-export const pipeline = (commands: Array<unknown>, more: { negated?: boolean; timed?: boolean; pipeStderr?: Array<boolean> } = {}) => ({
+export const pipeline = (
+  commands: Array<unknown>,
+  more: { negated?: boolean; timed?: boolean; pipeStderr?: Array<boolean> } = {},
+) => ({
   _tag: "Pipeline",
   negated: more.negated ?? false,
   timed: more.timed ?? false,

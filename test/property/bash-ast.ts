@@ -35,14 +35,36 @@ const WORD_CHARS = lower + "0123456789._/,:-+%@^*?[]"
 const identifier = fc.constantFrom("x", "foo", "_a1", "PATH", "n")
 
 const literalWord = text(lower + "0123456789._-").map((v) => word([lit(v)]))
-const singleQuoted = text(lower + ' $"\\`;&|()<>{}#~\n').map((value): Ast.SingleQuoted => ({ _tag: "SingleQuoted", value, span }))
-const escaped = fc.constantFrom(..."$\"'\\;&|<>() a*?{}#`").map((value): Ast.Escaped => ({ _tag: "Escaped", value, span }))
+const singleQuoted = text(lower + ' $"\\`;&|()<>{}#~\n').map((value): Ast.SingleQuoted => ({
+  _tag: "SingleQuoted",
+  value,
+  span,
+}))
+const escaped = fc
+  .constantFrom(..."$\"'\\;&|<>() a*?{}#`")
+  .map((value): Ast.Escaped => ({ _tag: "Escaped", value, span }))
 const ansiC = fc
-  .array(fc.constantFrom<[string, string]>(["a", "a"], ["\\n", "\n"], ["\\t", "\t"], ["\\\\", "\\"], ["\\'", "'"], ["\\x41", "A"], [" ", " "]), {
-    minLength: 1,
-    maxLength: 4,
-  })
-  .map((pieces): Ast.AnsiC => ({ _tag: "AnsiC", raw: pieces.map((p) => p[0]).join(""), value: pieces.map((p) => p[1]).join(""), span }))
+  .array(
+    fc.constantFrom<[string, string]>(
+      ["a", "a"],
+      ["\\n", "\n"],
+      ["\\t", "\t"],
+      ["\\\\", "\\"],
+      ["\\'", "'"],
+      ["\\x41", "A"],
+      [" ", " "],
+    ),
+    {
+      minLength: 1,
+      maxLength: 4,
+    },
+  )
+  .map((pieces): Ast.AnsiC => ({
+    _tag: "AnsiC",
+    raw: pieces.map((p) => p[0]).join(""),
+    value: pieces.map((p) => p[1]).join(""),
+    span,
+  }))
 
 /** Every arbitrary that nests scripts, built for a given remaining depth. */
 export interface Arbitraries {
@@ -66,11 +88,22 @@ const build = (depth: number): Arbitraries => {
   const inner = depth > 0 ? arbitraries(depth - 1) : null
   const subScript: fc.Arbitrary<Ast.Script> = inner?.script ?? fc.constant({ _tag: "Script", body: [], span })
 
-  const commandSub = fc.record({ body: subScript, backtick: fc.boolean() }).map(
-    ({ body, backtick }): Ast.CommandSub => ({ _tag: "CommandSub", body: backtick ? withoutHereDocs(body) : body, backtick, span }),
-  )
+  const commandSub = fc
+    .record({ body: subScript, backtick: fc.boolean() })
+    .map(({ body, backtick }): Ast.CommandSub => ({
+      _tag: "CommandSub",
+      body: backtick ? withoutHereDocs(body) : body,
+      backtick,
+      span,
+    }))
   const arithWord = fc
-    .array(fc.oneof(text("0123456789 +*-<>=abc", 1, 5).map(lit), fc.constantFrom(...["x", "n"]).map((n) => param(n, true))), { maxLength: 3 })
+    .array(
+      fc.oneof(
+        text("0123456789 +*-<>=abc", 1, 5).map(lit),
+        fc.constantFrom("x", "n").map((n) => param(n, true)),
+      ),
+      { maxLength: 3 },
+    )
     .map(word)
   const arithExp = arithWord.map((expression): Ast.ArithExp => ({ _tag: "ArithExp", expression, span }))
   const processSub = fc
@@ -81,7 +114,12 @@ const build = (depth: number): Arbitraries => {
     fc
       .array(
         quoted
-          ? fc.oneof(text(chars).map(lit), text(chars, 0).map((v) => lit(`'${v}'`)), plainParam, doubleQuotedSimple)
+          ? fc.oneof(
+              text(chars).map(lit),
+              text(chars, 0).map((v) => lit(`'${v}'`)),
+              plainParam,
+              doubleQuotedSimple,
+            )
           : fc.oneof(text(chars).map(lit), singleQuoted, plainParam, doubleQuotedSimple),
         { maxLength: 2 },
       )
@@ -94,8 +132,16 @@ const build = (depth: number): Arbitraries => {
         type: fc.constantFrom<"-" | "=" | "?" | "+">("-", "=", "?", "+"),
         word: paramWord(lower + " .", quoted),
       }),
-      fc.record({ kind: fc.constant("removePrefix" as const), longest: fc.boolean(), pattern: paramWord(lower + "*?.", false) }),
-      fc.record({ kind: fc.constant("removeSuffix" as const), longest: fc.boolean(), pattern: paramWord(lower + "*?.", false) }),
+      fc.record({
+        kind: fc.constant("removePrefix" as const),
+        longest: fc.boolean(),
+        pattern: paramWord(lower + "*?.", false),
+      }),
+      fc.record({
+        kind: fc.constant("removeSuffix" as const),
+        longest: fc.boolean(),
+        pattern: paramWord(lower + "*?.", false),
+      }),
       fc.record({
         kind: fc.constant("replace" as const),
         mode: fc.constantFrom<"first" | "all" | "prefix" | "suffix">("first", "all", "prefix", "suffix"),
@@ -105,12 +151,18 @@ const build = (depth: number): Arbitraries => {
       fc.record({
         kind: fc.constant("substring" as const),
         offset: text("0123456789", 1, 2).map((v) => word([lit(v)])),
-        length: fc.option(text("0123456789", 1, 2).map((v) => word([lit(v)])), { nil: null }),
+        length: fc.option(
+          text("0123456789", 1, 2).map((v) => word([lit(v)])),
+          { nil: null },
+        ),
       }),
       fc.record({
         kind: fc.constant("case" as const),
         op: fc.constantFrom<"^" | "^^" | "," | ",,">("^", "^^", ",", ",,"),
-        pattern: fc.option(text(lower + "[]").map((v) => word([lit(v)])), { nil: null }),
+        pattern: fc.option(
+          text(lower + "[]").map((v) => word([lit(v)])),
+          { nil: null },
+        ),
       }),
       fc.record({ kind: fc.constant("transform" as const), op: fc.constantFrom(..."QEPAKaUuLk") }),
     )
@@ -118,8 +170,12 @@ const build = (depth: number): Arbitraries => {
     fc.oneof(
       fc.constantFrom("x", "foo", "1", "@", "*", "#", "?", "$", "!", "-", "0").map((n) => param(n, false)),
       fc.record({ name: identifier, op: paramOp(quoted) }).map(({ name, op }) => ({ ...param(name, true), op })),
-      fc.record({ name: identifier, index: fc.constantFrom<"@" | "*">("@", "*") }).map(({ name, index }) => ({ ...param(name, true), index })),
-      fc.record({ name: identifier, index: text("0123456789", 1, 2) }).map(({ name, index }) => ({ ...param(name, true), index: word([lit(index)]) })),
+      fc
+        .record({ name: identifier, index: fc.constantFrom<"@" | "*">("@", "*") })
+        .map(({ name, index }) => ({ ...param(name, true), index })),
+      fc
+        .record({ name: identifier, index: text("0123456789", 1, 2) })
+        .map(({ name, index }) => ({ ...param(name, true), index: word([lit(index)]) })),
       identifier.map((name) => ({ ...param(name, true), length: true })),
       identifier.map((name) => ({ ...param(name, true), indirect: true })),
       identifier.map((name) => ({ ...param(name + "*", true), indirect: true })),
@@ -152,7 +208,10 @@ const build = (depth: number): Arbitraries => {
     { weight: 1, arbitrary: arithExp },
     { weight: 1, arbitrary: processSub },
   )
-  const tildePrefix = fc.option(fc.constantFrom("", "root", "+").map((user): Ast.Tilde => ({ _tag: "Tilde", user, span })), { nil: null })
+  const tildePrefix = fc.option(
+    fc.constantFrom("", "root", "+").map((user): Ast.Tilde => ({ _tag: "Tilde", user, span })),
+    { nil: null },
+  )
   const anyWord = fc
     .record({ tilde: tildePrefix, rest: fc.array(partOf, { minLength: 1, maxLength: 2 }), slash: text(lower) })
     .map(({ tilde, rest, slash }) => (tilde === null ? word(rest) : word([tilde, lit("/" + slash), ...rest])))
@@ -160,12 +219,17 @@ const build = (depth: number): Arbitraries => {
   // bash reads a leading `[` in an array element as the start of `[key]=`
   // and an escaped metacharacter in an array inside `$(...)` as that metacharacter
   const arrayValue = anyWord.filter(
-    (w) => !(w.parts[0]?._tag === "Literal" && w.parts[0].value.startsWith("[")) && !w.parts.some((p) => p._tag === "Escaped"),
+    (w) =>
+      !(w.parts[0]?._tag === "Literal" && w.parts[0].value.startsWith("[")) &&
+      !w.parts.some((p) => p._tag === "Escaped"),
   )
   const assignment = fc
     .record({
       name: identifier,
-      index: fc.option(text("0123456789", 1, 2).map((v) => word([lit(v)])), { nil: null }),
+      index: fc.option(
+        text("0123456789", 1, 2).map((v) => word([lit(v)])),
+        { nil: null },
+      ),
       append: fc.boolean(),
       value: fc.oneof(
         fc.array(partOf, { maxLength: 2 }).map(word),
@@ -189,17 +253,40 @@ const build = (depth: number): Arbitraries => {
       fd: fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }),
       target: literalWord,
     })
-    .map(({ op, fd, target }): Ast.Redirect => ({ _tag: "Redirect", fd: op.startsWith("&") ? null : fd, op, target, heredoc: null, span }))
+    .map(({ op, fd, target }): Ast.Redirect => ({
+      _tag: "Redirect",
+      fd: op.startsWith("&") ? null : fd,
+      op,
+      target,
+      heredoc: null,
+      span,
+    }))
   const dupRedirect = fc
-    .record({ op: fc.constantFrom<Ast.RedirectOp>(">&", "<&"), fd: fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }), to: fc.constantFrom("1", "2", "-") })
+    .record({
+      op: fc.constantFrom<Ast.RedirectOp>(">&", "<&"),
+      fd: fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }),
+      to: fc.constantFrom("1", "2", "-"),
+    })
     .map(({ op, fd, to }): Ast.Redirect => ({ _tag: "Redirect", fd, op, target: word([lit(to)]), heredoc: null, span }))
-  const redirects = fc.array(fc.oneof({ weight: 3, arbitrary: plainRedirect }, { weight: 1, arbitrary: dupRedirect }, { weight: 1, arbitrary: hereDoc }), {
-    maxLength: 2,
-  })
+  const redirects = fc.array(
+    fc.oneof(
+      { weight: 3, arbitrary: plainRedirect },
+      { weight: 1, arbitrary: dupRedirect },
+      { weight: 1, arbitrary: hereDoc },
+    ),
+    {
+      maxLength: 2,
+    },
+  )
 
   const commandName = fc.constantFrom("cat", "echo", "grep", "c1", "x").map((v) => word([lit(v)]))
   const simpleCommand = fc
-    .record({ assignments: fc.array(assignment, { maxLength: 1 }), name: fc.option(commandName, { nil: null, freq: 8 }), args: fc.array(anyWord, { maxLength: 2 }), redirects })
+    .record({
+      assignments: fc.array(assignment, { maxLength: 1 }),
+      name: fc.option(commandName, { nil: null, freq: 8 }),
+      args: fc.array(anyWord, { maxLength: 2 }),
+      redirects,
+    })
     .filter(({ assignments, name, redirects }) => assignments.length + redirects.length > 0 || name !== null)
     .map(({ assignments, name, args, redirects }): Ast.SimpleCommand => ({
       _tag: "SimpleCommand",
@@ -209,13 +296,20 @@ const build = (depth: number): Arbitraries => {
       span,
     }))
   const declaration = fc
-    .record({ cmd: fc.constantFrom("local", "declare", "export"), name: identifier, elements: fc.array(literalWord, { maxLength: 3 }) })
+    .record({
+      cmd: fc.constantFrom("local", "declare", "export"),
+      name: identifier,
+      elements: fc.array(literalWord, { maxLength: 3 }),
+    })
     .map(({ cmd, name, elements }): Ast.SimpleCommand => ({
       _tag: "SimpleCommand",
       assignments: [],
       words: [
         word([lit(cmd)]),
-        word([lit(name + "="), { _tag: "ArrayLiteral", elements: elements.map((value) => ({ index: null, value })), span }]),
+        word([
+          lit(name + "="),
+          { _tag: "ArrayLiteral", elements: elements.map((value) => ({ index: null, value })), span },
+        ]),
       ],
       redirects: [],
       span,
@@ -238,7 +332,13 @@ const build = (depth: number): Arbitraries => {
         )
   const list = fc.array(statement(command), { minLength: 1, maxLength: 2 })
   const script = fc
-    .array(fc.oneof({ weight: 5, arbitrary: statement(command) }, { weight: 1, arbitrary: functionDef(inner?.list ?? list) }), { maxLength: 3 })
+    .array(
+      fc.oneof(
+        { weight: 5, arbitrary: statement(command) },
+        { weight: 1, arbitrary: functionDef(inner?.list ?? list) },
+      ),
+      { maxLength: 3 },
+    )
     .map((body): Ast.Script => ({ _tag: "Script", body, span }))
   return { script, list, command, word: anyWord }
 }
@@ -255,19 +355,37 @@ const param = (name: string, braced: boolean): Ast.ParamExp => ({
 })
 
 const plainParam = identifier.map((n) => param(n, true))
-const doubleQuotedSimple = text(lower + " ").map((v): Ast.DoubleQuoted => ({ _tag: "DoubleQuoted", parts: [lit(v)], span }))
+const doubleQuotedSimple = text(lower + " ").map((v): Ast.DoubleQuoted => ({
+  _tag: "DoubleQuoted",
+  parts: [lit(v)],
+  span,
+}))
 
 /** Backquoted bodies here skip here-documents: their lines would need escaping inside the quotes. */
-const withoutHereDocs = (script: Ast.Script): Ast.Script => (JSON.stringify(script).includes('"HereDoc"') ? { ...script, body: [] } : script)
+const withoutHereDocs = (script: Ast.Script): Ast.Script =>
+  JSON.stringify(script).includes('"HereDoc"') ? { ...script, body: [] } : script
 
 const hereDocBody = fc
   .array(fc.array(fc.oneof(text(lower + " .").map(lit), plainParam), { maxLength: 3 }), { maxLength: 3 })
   .map((lines) => lines.flatMap((line) => [...line, lit("\n")]))
 
 const hereDoc = fc
-  .record({ quoted: fc.boolean(), stripTabs: fc.boolean(), body: hereDocBody, fd: fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }) })
+  .record({
+    quoted: fc.boolean(),
+    stripTabs: fc.boolean(),
+    body: hereDocBody,
+    fd: fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }),
+  })
   .map(({ quoted, stripTabs, body, fd }): Ast.Redirect => {
-    const parts = quoted ? [lit(body.map((p) => (p._tag === "Literal" ? p.value : "${" + (p._tag === "ParamExp" ? p.name : "") + "}")).join(""))] : body
+    const parts = quoted
+      ? [
+          lit(
+            body
+              .map((p) => (p._tag === "Literal" ? p.value : "${" + (p._tag === "ParamExp" ? p.name : "") + "}"))
+              .join(""),
+          ),
+        ]
+      : body
     const doc: Ast.HereDoc = { _tag: "HereDoc", delimiter: "EOF", quoted, stripTabs, body: word(parts), span }
     const target = word([quoted ? { _tag: "SingleQuoted", value: "EOF", span } : lit("EOF")])
     return { _tag: "Redirect", fd, op: stripTabs ? "<<-" : "<<", target, heredoc: doc, span }
@@ -275,7 +393,12 @@ const hereDoc = fc
 
 const statement = (command: fc.Arbitrary<Ast.Command>): fc.Arbitrary<Ast.Statement> => {
   const pipeline = fc
-    .record({ commands: fc.array(command, { minLength: 1, maxLength: 2 }), negated: fc.boolean(), timed: fc.boolean(), stderr: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }) })
+    .record({
+      commands: fc.array(command, { minLength: 1, maxLength: 2 }),
+      negated: fc.boolean(),
+      timed: fc.boolean(),
+      stderr: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
+    })
     .map(({ commands, negated, timed, stderr }): Ast.Pipeline => ({
       _tag: "Pipeline",
       negated,
@@ -286,8 +409,17 @@ const statement = (command: fc.Arbitrary<Ast.Command>): fc.Arbitrary<Ast.Stateme
       span,
     }))
   return fc
-    .record({ first: pipeline, rest: fc.array(fc.record({ op: fc.constantFrom<"&&" | "||">("&&", "||"), pipeline }), { maxLength: 1 }), background: fc.boolean() })
-    .map(({ first, rest, background }) => ({ _tag: "Statement", andOr: { _tag: "AndOr", first, rest, span }, background, span }))
+    .record({
+      first: pipeline,
+      rest: fc.array(fc.record({ op: fc.constantFrom<"&&" | "||">("&&", "||"), pipeline }), { maxLength: 1 }),
+      background: fc.boolean(),
+    })
+    .map(({ first, rest, background }) => ({
+      _tag: "Statement",
+      andOr: { _tag: "AndOr", first, rest, span },
+      background,
+      span,
+    }))
 }
 
 const isDeclaration = (c: Ast.Command): boolean =>
@@ -299,7 +431,14 @@ const functionDef = (list: fc.Arbitrary<Ast.List>): fc.Arbitrary<Ast.Statement> 
     .map(({ name, keyword, body, subshell }): Ast.Statement => {
       const inner: Ast.Command = { _tag: subshell ? "Subshell" : "BraceGroup", body, redirects: [], span }
       const def: Ast.FunctionDef = { _tag: "FunctionDef", name, body: inner, keyword, span }
-      const pipeline: Ast.Pipeline = { _tag: "Pipeline", negated: false, timed: false, commands: [def], pipeStderr: [], span }
+      const pipeline: Ast.Pipeline = {
+        _tag: "Pipeline",
+        negated: false,
+        timed: false,
+        commands: [def],
+        pipeStderr: [],
+        span,
+      }
       return { _tag: "Statement", andOr: { _tag: "AndOr", first: pipeline, rest: [], span }, background: false, span }
     })
 
@@ -325,8 +464,12 @@ const testCommand = (anyWord: fc.Arbitrary<Ast.Word>): fc.Arbitrary<Ast.Command>
       .map(({ left, re }): Ast.TestExpr => ({ _tag: "TestBinary", op: "=~", left, right: word([lit(re)]), span })),
   )
   const { expr } = fc.letrec<{ expr: Ast.TestExpr; and: Ast.TestExpr; not: Ast.TestExpr }>((tie) => ({
-    expr: fc.array(tie("and"), { minLength: 1, maxLength: 2, depthIdentifier: "test" }).map((xs) => xs.reduce((left, right) => ({ _tag: "TestOr", left, right, span }))),
-    and: fc.array(tie("not"), { minLength: 1, maxLength: 2, depthIdentifier: "test" }).map((xs) => xs.reduce((left, right) => ({ _tag: "TestAnd", left, right, span }))),
+    expr: fc
+      .array(tie("and"), { minLength: 1, maxLength: 2, depthIdentifier: "test" })
+      .map((xs) => xs.reduce((left, right) => ({ _tag: "TestOr", left, right, span }))),
+    and: fc
+      .array(tie("not"), { minLength: 1, maxLength: 2, depthIdentifier: "test" })
+      .map((xs) => xs.reduce((left, right) => ({ _tag: "TestAnd", left, right, span }))),
     not: fc.oneof(
       { depthSize: "xsmall", withCrossShrink: true, depthIdentifier: "test" },
       primary,
@@ -363,7 +506,9 @@ const compound = (
         redirects,
       })
       .map((r): Ast.Command => ({ _tag: "If", ...r, span })),
-    fc.record({ until: fc.boolean(), condition: list, body: list, redirects }).map((r): Ast.Command => ({ _tag: "While", ...r, span })),
+    fc
+      .record({ until: fc.boolean(), condition: list, body: list, redirects })
+      .map((r): Ast.Command => ({ _tag: "While", ...r, span })),
     fc
       .record({
         variable: fc.constantFrom("i", "file"),

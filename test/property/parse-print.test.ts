@@ -60,7 +60,27 @@ const timedInsideSubstitution = (tree: Ast.Script): boolean => {
 
 /** Text made mostly of bash's special characters, to reach deep into the grammar. */
 const shellish = fc.string({
-  unit: fc.constantFrom(..."$(){}[]<>|&;'\"`\\#~=!*?@+-: \t\nabcx0123".split(""), "((", "))", "$((", "${", "<<", "<<EOF\n", "\nEOF\n", "[[", "]]", "if ", "then ", "fi", "case ", " in ", "esac", "do ", "done", ";;"),
+  unit: fc.constantFrom(
+    ..."$(){}[]<>|&;'\"`\\#~=!*?@+-: \t\nabcx0123".split(""),
+    "((",
+    "))",
+    "$((",
+    "${",
+    "<<",
+    "<<EOF\n",
+    "\nEOF\n",
+    "[[",
+    "]]",
+    "if ",
+    "then ",
+    "fi",
+    "case ",
+    " in ",
+    "esac",
+    "do ",
+    "done",
+    ";;",
+  ),
   maxLength: 60,
 })
 
@@ -78,6 +98,19 @@ describe("parse on arbitrary text", () => {
   it("returns or throws a ParseError, nothing else", () => {
     fc.assert(fc.property(fc.string({ maxLength: 80 }), onlyParseErrors), { numRuns: 1500 })
     fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 40 }), onlyParseErrors), { numRuns: 500 })
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 40 }), onlyParseErrors), { numRuns: 500 })
     fc.assert(fc.property(shellish, onlyParseErrors), { numRuns: 3000 })
+  })
+})
+
+describe("parse on pathological nesting", () => {
+  // Each of these backtracks (`$((` that is not arithmetic, `((` that is a
+  // subshell); without memoizing the failed attempts they take exponential time.
+  it.each([
+    ["failed $(( nested 40 deep", "echo " + "$(( ".repeat(40) + "1" + " )".repeat(40)],
+    ["failed (( nested 40 deep", "(( ".repeat(40) + "echo" + " )".repeat(40)],
+    ["subshells in $(( 40 deep", "echo $((" + "(echo) ".repeat(40) + ")"],
+  ])("%s", (_name, source) => {
+    onlyParseErrors(source)
   })
 })

@@ -1,6 +1,6 @@
 import { alias, unalias } from "./alias.ts"
 import type { Builtin } from "./Builtin.ts"
-import { builtin } from "./builtin.ts"
+import { builtin } from "./builtinCommand.ts"
 import { cd, pwd } from "./cd.ts"
 import { declare, exportBuiltin, local, readonly, typeset, unset } from "./declare.ts"
 import { dot, evalBuiltin, sourceBuiltin } from "./eval.ts"

@@ -7,6 +7,7 @@ import { fail, make, print } from "./Builtin.ts"
 
 const letterOptions: Record<string, keyof State.SetOptions> = {
   e: "errexit",
+  E: "errtrace",
   u: "nounset",
   x: "xtrace",
   f: "noglob",

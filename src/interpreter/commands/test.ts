@@ -238,8 +238,9 @@ const evaluate = (node: Node, ctx: CommandContext): Effect.Effect<Outcome> =>
           case "-n":
             return arg !== ""
           case "-v":
-            return ctx.env.has(arg)
+            return ctx.shell?.isSet(arg) ?? ctx.env.has(arg)
           case "-o":
+            return ctx.shell?.option(arg) ?? false
           case "-t":
           case "-R":
             return false

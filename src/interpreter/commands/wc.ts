@@ -4,7 +4,7 @@ import type { VfsError } from "../../vfs/VfsError.ts"
 import { make } from "../Command.ts"
 import { quoteIfNeeded, report } from "../ExitStatus.ts"
 import type { Input } from "../Io.ts"
-import { withInput } from "./shared/Files.ts"
+import { resolveOperand, withInput } from "./shared/Files.ts"
 import { makeSink } from "./shared/Sink.ts"
 
 interface Counts {
@@ -102,7 +102,7 @@ export const wc = make("wc", {
             minimum = 7
             continue
           }
-          const st = yield* Effect.result(ctx.fs.stat(ctx.resolve(operand)))
+          const st = yield* Effect.result(Effect.flatMap(resolveOperand(ctx, operand), ctx.fs.stat))
           if (st._tag === "Failure") {
             if (i === 0) firstFailed = true
             continue

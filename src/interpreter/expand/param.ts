@@ -4,6 +4,7 @@ import * as Sh from "../Shell.ts"
 import * as State from "../State.ts"
 import type { FieldBuilder } from "./fields.ts"
 import * as Pattern from "./pattern.ts"
+import { describeVar } from "../builtins/declare.ts"
 import { quoteForReuse } from "./quote.ts"
 import { appendPart, evalArithText, expandPattern, expandReplacement, expandString } from "./word.ts"
 
@@ -23,7 +24,7 @@ export const expandParam = (sh: Sh.Shell, p: Ast.ParamExp, fb: FieldBuilder, quo
   Effect.gen(function* () {
     const base = yield* baseValue(sh, p)
     if (p.length) {
-      const n = base.kind === "list" ? base.values.length : [...(base.value ?? "")].length
+      const n = base.kind === "list" ? base.values.length : textLength(sh, base.value ?? "")
       if (base.kind === "scalar" && base.value === undefined) yield* checkUnset(sh, p)
       fb.expanded(String(n), quoted)
       return
@@ -71,6 +72,22 @@ export const expandParam = (sh: Sh.Shell, p: Ast.ParamExp, fb: FieldBuilder, quo
     const transformed = yield* applyOp(sh, op, base, p)
     emit(sh, transformed, fb, quoted)
   })
+
+/** `${#x}` counts characters in a UTF-8 locale and bytes in the C locale, as bash does. */
+const textLength = (sh: Sh.Shell, text: string): number => {
+  if (isUtf8Locale(sh)) return [...text].length
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3
+  }
+  return n
+}
+
+const isUtf8Locale = (sh: Sh.Shell): boolean => {
+  const locale = Sh.getParam(sh, "LC_ALL") || Sh.getParam(sh, "LC_CTYPE") || Sh.getParam(sh, "LANG") || ""
+  return /utf-?8/i.test(locale)
+}
 
 const isUnset = (v: Value): boolean => (v.kind === "scalar" ? v.value === undefined : false)
 const isEmpty = (v: Value): boolean =>
@@ -141,8 +158,9 @@ const baseValue = (sh: Sh.Shell, p: Ast.ParamExp): E<Value> =>
       return { kind: "list", values: Sh.getArray(sh, name), star: index === "*" }
     }
     if (index !== null) {
-      const v = State.lookup(sh.state, name)
       const raw = yield* expandString(sh, index)
+      if (name === "FUNCNAME") return { kind: "scalar", value: sh.state.funcNames[Number(raw) || 0] }
+      const v = State.lookup(sh.state, name)
       if (v?.value?.kind === "assoc") return { kind: "scalar", value: v.value.values.get(raw) }
       const r = evalArithText(sh, raw === "" ? "0" : raw)
       if ("error" in r) {
@@ -180,6 +198,7 @@ const applyOp = (sh: Sh.Shell, op: Ast.ParamOp, v: Value, p: Ast.ParamExp): E<Va
     if (op.kind === "substring") {
       return yield* substring(sh, op, v, p)
     }
+    if (op.kind === "transform" && op.op === "A") return { kind: "scalar", value: assignmentForm(sh, p.name, v) }
     const f = yield* elementFunction(sh, op)
     if (v.kind === "scalar")
       return {
@@ -229,6 +248,16 @@ const elementFunction = (sh: Sh.Shell, op: Ast.ParamOp): E<(s: string) => string
         return (s) => s
     }
   })
+
+/** `${x@A}`: an assignment that recreates the variable. */
+const assignmentForm = (sh: Sh.Shell, name: string, v: Value): string | undefined => {
+  const variable = State.lookup(sh.state, name)
+  if (variable === undefined || variable.value === undefined) return undefined
+  if (v.kind === "scalar" && variable.value.kind === "scalar" && !variable.exported && !variable.readonly && !variable.integer) {
+    return `${name}=${quoteForReuse(v.value ?? "")}`
+  }
+  return describeVar(name, variable)
+}
 
 const transform = (sh: Sh.Shell, op: string): ((s: string) => string) => {
   switch (op) {

@@ -123,12 +123,40 @@ export const readText = (fs: NamespaceShape, path: string): Promise<string | nul
     ),
   )
 
+/**
+ * The tree under `/` as sorted lines: `dir/`, `file=content`, `link@target`
+ * (paths relative to `/`), the form the test generator records from a real run.
+ */
+export const tree = (fs: NamespaceShape): Promise<ReadonlyArray<string>> =>
+  Effect.runPromise(
+    Effect.gen(function* () {
+      const out: Array<string> = []
+      const walk = (dir: string): Effect.Effect<void, unknown> =>
+        Effect.gen(function* () {
+          for (const e of yield* fs.list(dir)) {
+            const path = dir === "/" ? `/${e.name}` : `${dir}/${e.name}`
+            const rel = path.slice(1)
+            if (e.type === "symlink") out.push(`${rel}@${yield* fs.readlink(path)}`)
+            else if (e.type === "directory") {
+              out.push(`${rel}/`)
+              yield* walk(path)
+            } else out.push(`${rel}=${decoder.decode(yield* fs.readFile(path))}`)
+          }
+        })
+      yield* walk("/")
+      return out.sort()
+    }),
+  )
+
 /** One case of a command table. */
 export interface Case {
   readonly args: ReadonlyArray<string>
   readonly stdin?: string
   readonly files?: Readonly<Record<string, string | Uint8Array>>
   readonly dirs?: ReadonlyArray<string>
+  readonly symlinks?: Readonly<Record<string, string>>
+  /** The whole tree afterwards, as `tree` prints it. */
+  readonly tree?: ReadonlyArray<string>
   readonly stdout?: string
   readonly stderr?: string
   readonly status?: number

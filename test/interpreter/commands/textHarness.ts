@@ -1,3 +1,6 @@
+import { Effect } from "effect"
+import type { NamespaceShape } from "../../../src/vfs/Namespace.ts"
+
 /**
  * Table shape for the text commands' tests, whose expectations were taken
  * from the real tools byte for byte.
@@ -21,4 +24,15 @@ export const bytesText = (bytes: Uint8Array): string => {
   let s = ""
   for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192))
   return s
+}
+
+/** Files in `fs` under `/` other than `inputs`, by name, as one code unit per byte. */
+export const listCreated = async (fs: NamespaceShape, inputs: ReadonlyArray<string>): Promise<Record<string, string>> => {
+  const entries = await Effect.runPromise(fs.list("/"))
+  const out: Record<string, string> = {}
+  for (const e of entries) {
+    if (inputs.includes(e.name) || e.type !== "file") continue
+    out[e.name] = bytesText(await Effect.runPromise(fs.readFile(`/${e.name}`)))
+  }
+  return out
 }

@@ -97,7 +97,26 @@ export const BUILTINS = new Set([
 ])
 
 const PUNCT3 = ["**=", "..."]
-const PUNCT2 = ["+=", "-=", "*=", "/=", "%=", "^=", "==", "<=", ">=", "!=", "++", "--", "&&", "||", ">>", "!~", "**", "|&"]
+const PUNCT2 = [
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "^=",
+  "==",
+  "<=",
+  ">=",
+  "!=",
+  "++",
+  "--",
+  "&&",
+  "||",
+  ">>",
+  "!~",
+  "**",
+  "|&",
+]
 const PUNCT1 = "{}()[];,+-*/%^!><|?:~$="
 
 const ESCAPES: Record<string, string> = {
@@ -166,8 +185,9 @@ export class Lexer {
   line = 1
   readonly warnings: Array<LexWarning> = []
 
-  constructor(src: string) {
+  constructor(src: string, lineBase = 0) {
     this.src = src
+    this.line = lineBase + 1
   }
 
   private token(type: string, pos: number, line: number, text = "", value = 0): Token {

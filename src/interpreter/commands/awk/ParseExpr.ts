@@ -1,4 +1,6 @@
 import type * as Ast from "./Ast.ts"
+import { ARITY } from "./Arity.ts"
+import { SyntaxError } from "./Lexer.ts"
 import type { Parser } from "./Parser.ts"
 
 /**
@@ -222,14 +224,15 @@ const inParens = <A>(p: Parser, f: () => A): A => {
   }
 }
 
-const callArgs = (p: Parser): Array<Ast.Expr> =>
+/** Arguments in parentheses, and the offset just after the `)`. */
+const callArgs = (p: Parser): { readonly args: Array<Ast.Expr>; readonly end: number } =>
   inParens(p, () => {
     p.expect("(")
     p.skipNewlines()
     const args = p.exprList(")")
     p.skipNewlines()
-    p.expect(")")
-    return args
+    const close = p.expect(")")
+    return { args, end: close.pos + 1 }
   })
 
 const primary = (p: Parser): Ast.Expr => {
@@ -281,14 +284,19 @@ const primary = (p: Parser): Ast.Expr => {
     }
     case "funcname": {
       p.advance()
-      const args = callArgs(p)
-      p.calls.set(t.text, p.calls.get(t.text) ?? t.line)
+      const { args } = callArgs(p)
+      p.callSites.push({ name: t.text, args: args.length, line: t.line })
       return { k: "call", line: t.line, name: t.text, args }
     }
     case "builtin": {
       p.advance()
       if (t.text === "length" && p.tok.type !== "(") return { k: "builtin", line: t.line, name: "length", args: [] }
-      return { k: "builtin", line: t.line, name: t.text, args: callArgs(p) }
+      const { args, end } = callArgs(p)
+      const [min, max] = ARITY[t.text] ?? [0, Infinity]
+      if (args.length < min || args.length > max) {
+        throw new SyntaxError(`${args.length} is invalid as number of arguments for ${t.text}`, end, t.line)
+      }
+      return { k: "builtin", line: t.line, name: t.text, args }
     }
     case "getline": {
       p.advance()

@@ -25,18 +25,23 @@ export class Parser {
   pending: Ast.Expr | undefined = undefined
   readonly funcs = new Map<string, Ast.Func>()
   readonly rules: Array<Ast.Rule> = []
-  /** Names called as functions, with the line of the first call (checked once all sources are read). */
-  readonly calls = new Map<string, number>()
-  /** Function names followed by a space and `(` or used as variables: gawk's "called with space" error. */
-  readonly spaced: Array<{ readonly name: string; readonly line: number }> = []
+  /** Calls of user functions (checked once all sources are read). */
+  readonly callSites: Array<{ readonly name: string; readonly args: number; readonly line: number }> = []
+  /** Parsing a function body (`return` is allowed). */
+  inFunction = false
 
-  constructor(src: string) {
-    this.lexer = new Lexer(src)
+  constructor(src: string, lineBase = 0) {
+    this.lexer = new Lexer(src, lineBase)
     this.tok = this.lexer.next()
   }
 
   get warnings(): ReadonlyArray<LexWarning> {
     return this.lexer.warnings
+  }
+
+  /** The current token's type (read through a call, so narrowing does not stick). */
+  current(): string {
+    return this.tok.type
   }
 
   advance(): Token {
@@ -59,7 +64,8 @@ export class Parser {
   }
 
   error(tok: Token = this.tok, message?: string): SyntaxError {
-    const m = message ?? (tok.type === "newline" || tok.type === "eof" ? "unexpected newline or end of string" : "syntax error")
+    const m =
+      message ?? (tok.type === "newline" || tok.type === "eof" ? "unexpected newline or end of string" : "syntax error")
     return new SyntaxError(m, tok.pos, tok.line)
   }
 
@@ -91,9 +97,14 @@ export class Parser {
     if (t.type === "BEGIN" || t.type === "END" || t.type === "BEGINFILE" || t.type === "ENDFILE") {
       this.advance()
       if (this.tok.type !== "{") {
-        throw new SyntaxError(`${t.type} blocks must have an action part`, -1, this.tok.type === "newline" ? this.tok.line + 1 : this.tok.line)
+        throw new SyntaxError(
+          `${t.type} blocks must have an action part`,
+          -1,
+          this.tok.type === "newline" ? this.tok.line + 1 : this.tok.line,
+        )
       }
-      const kind = t.type === "BEGIN" ? "begin" : t.type === "END" ? "end" : t.type === "BEGINFILE" ? "beginfile" : "endfile"
+      const kind =
+        t.type === "BEGIN" ? "begin" : t.type === "END" ? "end" : t.type === "BEGINFILE" ? "beginfile" : "endfile"
       this.rules.push({ line: t.line, pattern: { k: kind }, action: this.parseBlock() })
       return
     }
@@ -117,7 +128,8 @@ export class Parser {
     const line = this.advance().line
     const nameTok = this.tok
     if (nameTok.type !== "name" && nameTok.type !== "funcname") {
-      if (nameTok.type === "builtin") throw this.error(nameTok, `\`${nameTok.text}' is a built-in function, it cannot be redefined`)
+      if (nameTok.type === "builtin")
+        throw this.error(nameTok, `\`${nameTok.text}' is a built-in function, it cannot be redefined`)
       throw this.error()
     }
     this.advance()
@@ -128,8 +140,15 @@ export class Parser {
     while (this.tok.type !== ")") {
       const p = this.tok
       if (p.type !== "name") throw this.error()
-      if (p.text === name) throw this.error(p, `function \`${name}': cannot use function name as parameter name`)
-      if (params.includes(p.text)) throw this.error(p, `function \`${name}': parameter #${params.length + 1}, \`${p.text}', duplicates parameter #${params.indexOf(p.text) + 1}`)
+      if (p.text === name)
+        throw new SyntaxError(`error: function \`${name}': cannot use function name as parameter name`, -1, p.line)
+      if (params.includes(p.text)) {
+        throw new SyntaxError(
+          `error: function \`${name}': parameter #${params.length + 1}, \`${p.text}', duplicates parameter #${params.indexOf(p.text) + 1}`,
+          -1,
+          p.line,
+        )
+      }
       params.push(p.text)
       this.advance()
       this.skipNewlines()
@@ -140,8 +159,10 @@ export class Parser {
     }
     this.advance()
     this.skipNewlines()
-    if (this.funcs.has(name)) throw this.error(nameTok, `function name \`${name}' previously defined`)
+    if (this.funcs.has(name)) throw new SyntaxError(`error: function name \`${name}' previously defined`, -1, line)
+    this.inFunction = true
     const body = this.parseBlock()
+    this.inFunction = false
     this.funcs.set(name, { line, name, params, body })
   }
 
@@ -244,7 +265,12 @@ export class Parser {
         return { k: "forin", line, target, array: arr.text, body: this.bodyStatement() }
       }
     }
-    if (this.tok.type === "(" && this.peek().type === "name" && this.peek(2).type === ")" && this.peek(3).type === "in") {
+    if (
+      this.tok.type === "(" &&
+      this.peek().type === "name" &&
+      this.peek(2).type === ")" &&
+      this.peek(3).type === "in"
+    ) {
       const name = this.peek().text
       const arr = this.peek(4)
       if (arr.type === "name" && this.peek(5).type === ")") {
@@ -290,6 +316,7 @@ export class Parser {
         return { k: t.type, line: t.line }
       case "exit":
       case "return": {
+        if (t.type === "return" && !this.inFunction) throw this.error(t, "`return' used outside function context")
         this.advance()
         const value = TERMINATORS.has(this.tok.type) ? undefined : this.expr()
         return { k: t.type, line: t.line, value }
@@ -327,13 +354,12 @@ export class Parser {
           const list = this.exprList(")")
           this.expect(")")
           this.noGt = true
-          if (list.length > 1 && (TERMINATORS.has(this.tok.type) || this.isRedirect())) args = list
-          else if (list.length > 1 && this.tok.type !== "in") throw this.error()
+          const after = this.current()
+          if (list.length > 1 && (TERMINATORS.has(after) || this.isRedirect())) args = list
+          else if (list.length > 1 && after !== "in") throw this.error()
           else {
             this.pending =
-              list.length > 1
-                ? this.inAfterList(list, open.line)
-                : { k: "group", line: open.line, expr: list[0] }
+              list.length > 1 ? this.inAfterList(list, open.line) : { k: "group", line: open.line, expr: list[0] }
             args = this.exprList(undefined)
           }
         } else args = this.exprList(undefined)

@@ -1,6 +1,6 @@
 import { splitInto, splitterFor, type Splitter } from "./Fields.ts"
 import { compile, RegexError, type Compiled } from "./Regex.ts"
-import { intToStr, numToStr, StrNum, toNum, toStr, UNINIT, type Value } from "./Values.ts"
+import { intToStr, numToStr, StrNum, strToNum, toNum, toStr, UNINIT, type Value } from "./Values.ts"
 
 /**
  * The state of a running awk program: variables, the current record and its
@@ -42,9 +42,9 @@ export class Unwind {
 const defaultSplitter: Splitter = { kind: "space" }
 
 export class Runtime {
-  /** Global variable cells, by slot. */
-  readonly globals: Array<Cell> = []
-  readonly globalNames: Array<string> = []
+  /** Global scalars and global arrays, by slot (the compiler knows which names are arrays). */
+  readonly scalars: Array<Value> = []
+  readonly arrays: Array<AwkArray> = []
   /** The current function's parameters and locals. */
   frame: Array<Cell> = []
   depth = 0
@@ -52,8 +52,6 @@ export class Runtime {
   exitCode = 0
   /** Source line of the statement running, for messages. */
   line = 0
-  /** Whether a message should name the input position (set once input has been read). */
-
   nr = 0
   fnr = 0
   FS: Value = " "
@@ -154,6 +152,15 @@ export class Runtime {
     if (typeof v !== "object") (this.assigned ??= [])[i] = v
     else if (this.assigned !== undefined) this.assigned[i] = undefined
     this.stale = true
+  }
+
+  /** Field `i` as a number (a number assigned to it keeps its precision). */
+  fieldNum(i: number): number {
+    if (i === 0) return strToNum(this.getRecord())
+    if (!this.split) this.doSplit()
+    if (i > this.nf) return 0
+    const a = this.assigned?.[i]
+    return a !== undefined ? toNum(a) : strToNum(this.fields[i])
   }
 
   getNF(): number {

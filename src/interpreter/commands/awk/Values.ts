@@ -134,8 +134,7 @@ export const strToNum = (s: string): number => {
 export const looksNumeric = (s: string): boolean => new StrNum(s).isNumeric()
 
 /** Numeric value of any value. */
-export const toNum = (v: Value): number =>
-  typeof v === "number" ? v : typeof v === "string" ? strToNum(v) : v.num()
+export const toNum = (v: Value): number => (typeof v === "number" ? v : typeof v === "string" ? strToNum(v) : v.num())
 
 /** Truth of a value: strnums that look numeric test their number. */
 export const toBool = (v: Value): boolean => {

@@ -74,7 +74,7 @@ export const canonicalize = (
       const st = yield* Effect.result(fs.lstat(candidate))
       if (st._tag === "Failure") {
         const error = st.failure
-        if (missingReason(error) && (mode === "missing" || (mode === "parents" && last))) {
+        if (mode === "missing" || (mode === "parents" && last && missingReason(error))) {
           resolved = candidate
           resolvedIsDir = true
           continue

@@ -1,5 +1,5 @@
 import { Effect, type Stream } from "effect"
-import type { VfsError } from "../../../vfs/VfsError.ts"
+import { VfsError } from "../../../vfs/VfsError.ts"
 import type { CommandContext } from "../../Command.ts"
 import { inputFromStream, type BrokenPipe, type Input } from "../../Io.ts"
 
@@ -14,13 +14,30 @@ export const withStreamInput = <A, E>(
   use: (input: Input) => Effect.Effect<A, E>,
 ): Effect.Effect<A, E | VfsError> => Effect.scoped(Effect.flatMap(inputFromStream(stream), use))
 
+/**
+ * The namespace path an operand names, with the kernel's rules that
+ * resolving alone would lose: the empty operand names nothing (ENOENT, not
+ * the working directory), and a trailing slash requires a directory
+ * (`f/` on a file is ENOTDIR).
+ */
+export const resolveOperand = (ctx: CommandContext, operand: string): Effect.Effect<string, VfsError> => {
+  if (operand === "") return Effect.fail(new VfsError({ reason: "NotFound", op: "open", path: operand }))
+  const path = ctx.resolve(operand)
+  if (!operand.endsWith("/") || path === "/") return Effect.succeed(path)
+  return Effect.flatMap(ctx.fs.stat(path), (st) =>
+    st.type === "directory" ? Effect.succeed(path) : Effect.fail(new VfsError({ reason: "NotADirectory", op: "open", path })),
+  )
+}
+
 /** Run `use` over the input an operand names (`-` is stdin). */
 export const withInput = <A, E>(
   ctx: CommandContext,
   operand: string,
   use: (input: Input) => Effect.Effect<A, E>,
 ): Effect.Effect<A, E | VfsError> =>
-  operand === "-" ? use(ctx.stdin) : withStreamInput(ctx.fs.read(ctx.resolve(operand)), use)
+  operand === "-"
+    ? use(ctx.stdin)
+    : Effect.flatMap(resolveOperand(ctx, operand), (path) => withStreamInput(ctx.fs.read(path), use))
 
 /**
  * Whether a read failure happened while opening (`cannot open 'x' for

@@ -199,6 +199,9 @@ export const translate = (
     return max === undefined ? `{${min},}` : max === min ? `{${min}}` : `{${min},${max}}`
   }
 
+  /** Whether an ERE interval body (`1}`, `2,3}`) starts at `i`. */
+  const isInterval = (i: number) => /^(\d+(,\d*)?|,\d*)\}/.test(pattern.slice(i))
+
   /** A quantifier at pos, if any: its JavaScript text. */
   const quantifier = (): string | undefined => {
     const c = at()
@@ -271,10 +274,14 @@ export const translate = (
       } else if (c === "$" && (ere || endsHere(pos + 1))) {
         pos++
         text = "$"
-      } else if (start && (c === "*" || (ere && (c === "+" || c === "?" || c === "{")))) {
-        if (ere && c === "*") warnings.push("* at start of expression")
+      } else if (ere && start && (c === "*" || c === "+" || c === "?" || (c === "{" && isInterval(pos + 1)))) {
+        // GNU ERE ignores a leading repetition operator, with a warning.
+        const q = quantifier()
+        warnings.push(`${c === "{" ? "{...}" : q} at start of expression`)
+        continue
+      } else if (!ere && start && c === "*") {
         pos++
-        text = hex(c.charCodeAt(0))
+        text = hex(42)
       } else if (!ere && start && c === "\\" && (at(pos + 1) === "+" || at(pos + 1) === "?")) {
         pos += 2
         text = hex(pattern.charCodeAt(pos - 1))
@@ -330,8 +337,10 @@ export const translate = (
       start = false
       let item = { text, quantified: false }
       for (;;) {
+        const before = pos
         const q = quantifier()
         if (q === undefined) break
+        if (ere && text === "^") warnings.push(`${pattern[before] === "{" ? "{...}" : pattern[before]} at start of expression`)
         // JavaScript refuses `a**`, `x{1}{2}` and quantified assertions: group first.
         if (item.quantified || !quantifiable || text === "^" || text === "$") item = { text: `(?:${item.text})`, quantified: false }
         item = { text: item.text + q, quantified: true }

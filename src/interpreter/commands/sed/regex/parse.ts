@@ -198,11 +198,19 @@ class Parser {
 
   /** Alternatives: `branch (| branch)*`. */
   private regExp(nest: number): Node | null {
+    // A back-reference may only name a group of its own branch (or before the alternation).
+    const initial = this.completed
     let tree = this.branch(nest)
     while (this.tok.type === OP_ALT) {
       this.fetch(true)
       const t = this.tok.type
-      const right = t !== OP_ALT && t !== END && (nest === 0 || t !== OP_CLOSE_SUBEXP) ? this.branch(nest) : null
+      let right: Node | null = null
+      if (t !== OP_ALT && t !== END && (nest === 0 || t !== OP_CLOSE_SUBEXP)) {
+        const accumulated = this.completed
+        this.completed = initial
+        right = this.branch(nest)
+        this.completed |= accumulated
+      }
       tree = { t: "alt", left: tree, right }
     }
     return tree

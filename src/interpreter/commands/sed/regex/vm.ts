@@ -16,6 +16,10 @@ const JMP = 3
 const SAVE = 4
 const ASSERT = 5
 const MATCH = 6
+/** Record where an optional iteration starts (in extra slot `x`). */
+const MARK = 7
+/** End of an optional iteration: fail if it matched nothing (as JavaScript and glibc do). */
+const CHECK = 8
 
 const ANCHORS: ReadonlyArray<Anchor> = ["bol", "eol", "bufStart", "bufEnd", "wordB", "notWordB", "wordStart", "wordEnd"]
 
@@ -37,6 +41,7 @@ export const compile = (node: Node | null, groups: number, multiline: boolean, d
   const x: Array<number> = []
   const y: Array<number> = []
   const sets: Array<ByteSet> = []
+  let marks = 0
   let ok = true
   const emit = (o: number, a = 0, b = 0): number => {
     op.push(o)
@@ -81,10 +86,16 @@ export const compile = (node: Node | null, groups: number, multiline: boolean, d
       }
       case "repeat": {
         for (let i = 0; i < n.min; i++) gen(n.body)
+        const optional = () => {
+          const slot = 2 * (groups + 1) + marks++
+          emit(MARK, slot)
+          gen(n.body)
+          emit(CHECK, slot)
+        }
         if (n.max === -1) {
           const split = emit(SPLIT)
           x[split] = op.length
-          gen(n.body)
+          optional()
           emit(JMP, split)
           y[split] = op.length
         } else {
@@ -93,7 +104,7 @@ export const compile = (node: Node | null, groups: number, multiline: boolean, d
             const split = emit(SPLIT)
             x[split] = op.length
             splits.push(split)
-            gen(n.body)
+            optional()
           }
           for (const s of splits) y[s] = op.length
         }
@@ -106,7 +117,7 @@ export const compile = (node: Node | null, groups: number, multiline: boolean, d
   emit(SAVE, 1)
   emit(MATCH)
   if (!ok) return undefined
-  return makeRunner(Int8Array.from(op), Int32Array.from(x), Int32Array.from(y), sets, groups, multiline, delim)
+  return makeRunner(Int8Array.from(op), Int32Array.from(x), Int32Array.from(y), sets, groups, marks, multiline, delim)
 }
 
 const makeRunner = (
@@ -115,11 +126,12 @@ const makeRunner = (
   y: Int32Array,
   sets: ReadonlyArray<ByteSet>,
   groups: number,
+  marks: number,
   multiline: boolean,
   delim: number,
 ): Program => {
   const size = op.length
-  const slots = 2 * (groups + 1)
+  const slots = 2 * (groups + 1) + marks
   const mark = new Int32Array(size)
   let generation = 0
 
@@ -163,12 +175,16 @@ const makeRunner = (
           add(list, x[pc], caps, pos)
           add(list, y[pc], caps, pos)
           return
-        case SAVE: {
+        case SAVE:
+        case MARK: {
           const copy = caps.slice()
           copy[x[pc]] = pos
           add(list, pc + 1, copy, pos)
           return
         }
+        case CHECK:
+          if (caps[x[pc]] !== pos) add(list, pc + 1, caps, pos)
+          return
         case ASSERT:
           if (holds(x[pc], pos)) add(list, pc + 1, caps, pos)
           return
@@ -196,8 +212,7 @@ const makeRunner = (
       nlist.length = 0
     }
     if (best === undefined) return false
-    regs.fill(-1)
-    regs.set(best.subarray(0, Math.min(best.length, regs.length)))
+    regs.set(best.subarray(0, regs.length))
     return true
   }
   return { longest }

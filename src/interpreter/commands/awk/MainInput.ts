@@ -1,0 +1,156 @@
+import { Effect, Exit, Scope } from "effect"
+import type { CommandContext } from "../../Command.ts"
+import { inputFromStream } from "../../Io.ts"
+import { NEED, RecordReader } from "./Records.ts"
+import { AwkFatal, type Runtime } from "./Runtime.ts"
+import { decodeName, reasonText } from "./Streams.ts"
+import { StrNum } from "./Values.ts"
+
+/**
+ * The main input: the operands in ARGV[1..ARGC-1] read in turn when they
+ * are reached (so BEGIN may change them), `var=value` operands assigned at
+ * that point, `-` as stdin, and stdin when no file operand was seen.
+ */
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/
+
+export interface MainInputHooks {
+  /** ARGV and ARGC as the program sees them now. */
+  readonly argv: () => Map<string, unknown>
+  readonly argc: () => number
+  /** Assign a `var=value` operand. */
+  readonly assign: (name: string, value: string) => void
+  /** Messages without a source position (a directory operand). */
+  readonly warn: (message: string) => void
+}
+
+export class MainInput {
+  private reader: RecordReader | undefined
+  private scope: Scope.Closeable | undefined
+  /** The current reader reached its end. */
+  private ended = false
+  private index = 1
+  private sawFile = false
+  private finished = false
+  private failure: AwkFatal | undefined
+  private readonly ctx: CommandContext
+  private readonly rt: Runtime
+  private readonly hooks: MainInputHooks
+
+  constructor(ctx: CommandContext, rt: Runtime, hooks: MainInputHooks) {
+    this.ctx = ctx
+    this.rt = rt
+    this.hooks = hooks
+  }
+
+  takeFailure(): AwkFatal | undefined {
+    const f = this.failure
+    this.failure = undefined
+    return f
+  }
+
+  /** The next record, NEED when `fill` must run first, or undefined when all input is read. */
+  nextSync(): string | typeof NEED | undefined {
+    const reader = this.reader
+    if (reader === undefined || this.ended) return this.finished ? undefined : NEED
+    const r = reader.next(this.rt)
+    if (r === undefined) {
+      this.ended = true
+      return NEED
+    }
+    return r
+  }
+
+  /** Skip the rest of the current file (`nextfile`). */
+  skipFile(): void {
+    this.ended = true
+  }
+
+  /** Read more, or move on to the next operand. */
+  readonly fill: Effect.Effect<void> = Effect.suspend(() => {
+    const reader = this.reader
+    if (reader !== undefined && !this.ended) {
+      return Effect.catchTag(reader.fill, "VfsError", (e) =>
+        Effect.sync(() => {
+          this.failure = new AwkFatal(`error reading input file \`${this.rt.str(this.rt.FILENAME)}': ${reasonText(e)}`)
+          this.ended = true
+        }),
+      )
+    }
+    return Effect.andThen(this.close, this.openNext)
+  })
+
+  /** Let the current file go. */
+  readonly close: Effect.Effect<void> = Effect.suspend(() => {
+    const scope = this.scope
+    this.scope = undefined
+    this.reader = undefined
+    return scope === undefined ? Effect.void : Scope.close(scope, Exit.void)
+  })
+
+  private readonly openNext: Effect.Effect<void> = Effect.suspend(() => this.advance())
+
+  private advance(): Effect.Effect<void> {
+    const self = this
+    return Effect.gen(function* () {
+      while (!self.finished) {
+        const argc = self.hooks.argc()
+        if (self.index >= argc) {
+          self.finished = true
+          if (!self.sawFile) {
+            self.sawFile = true
+            self.start(new RecordReader(self.ctx.stdin), "-")
+            self.finished = false
+            return
+          }
+          return
+        }
+        const raw = self.hooks.argv().get(String(self.index++))
+        if (raw === undefined) continue
+        const arg =
+          raw instanceof StrNum
+            ? raw.s
+            : typeof raw === "number"
+              ? self.rt.str(raw)
+              : typeof raw === "string"
+                ? raw
+                : ""
+        if (arg === "") continue
+        if (ASSIGNMENT.test(arg)) {
+          const eq = arg.indexOf("=")
+          self.hooks.assign(arg.slice(0, eq), arg.slice(eq + 1))
+          continue
+        }
+        self.sawFile = true
+        if (arg === "-" || arg === "/dev/stdin") {
+          self.start(new RecordReader(self.ctx.stdin), arg)
+          return
+        }
+        const scope = yield* Scope.make()
+        const input = yield* Scope.provide(scope)(inputFromStream(self.ctx.fs.read(self.ctx.resolve(decodeName(arg)))))
+        const reader = new RecordReader(input)
+        const problem = yield* Effect.match(reader.fill, { onFailure: (e) => e, onSuccess: () => undefined })
+        if (problem !== undefined) {
+          yield* Scope.close(scope, Exit.void)
+          if (problem.reason === "IsADirectory") {
+            self.hooks.warn(`command line argument \`${arg}' is a directory: skipped`)
+            continue
+          }
+          self.failure = new AwkFatal(`cannot open file \`${arg}' for reading: ${reasonText(problem)}`)
+          self.finished = true
+          return
+        }
+        self.scope = scope
+        self.start(reader, arg)
+        return
+      }
+    })
+  }
+
+  private start(reader: RecordReader, name: string): void {
+    this.reader = reader
+    this.ended = false
+    this.rt.fnr = 0
+    this.rt.FILENAME = name
+  }
+}
