@@ -30,7 +30,13 @@ export interface CommandContext {
    */
   readonly exec: (
     argv: ReadonlyArray<string>,
-    io?: { readonly stdin?: Input; readonly stdout?: Output; readonly stderr?: Output },
+    io?: {
+      readonly stdin?: Input
+      readonly stdout?: Output
+      readonly stderr?: Output
+      /** Replace the environment (exported variables) of the command (`env -i`, `env X=1 cmd`). */
+      readonly env?: ReadonlyMap<string, string>
+    },
   ) => Effect.Effect<number, BrokenPipe>
   /**
    * What bash builtins run as commands (`test -v`, `test -o`) may ask the

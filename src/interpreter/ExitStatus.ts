@@ -57,7 +57,7 @@ export const reportCommandNotFound = (stderr: Output, name: string): Effect.Effe
   return Effect.as(writeText(stderr, message), status)
 }
 
-const SPECIAL = new Set([..." !\"$&()*;<=>[^`|?\\'"])
+const SPECIAL = new Set(" !\"$&()*;<=>[^`|?\\'")
 // Characters that read the same inside C and shell double quotes.
 const COMPAT = /^[A-Za-z0-9 %+,\-./:@\]_']$/
 const LETTER_ESCAPES: Record<number, string> = { 7: "a", 8: "b", 12: "f", 10: "n", 13: "r", 9: "t", 11: "v" }

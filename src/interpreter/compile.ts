@@ -418,6 +418,10 @@ const compileFor = (node: Ast.For): Compiled => {
   const body = compileList(node.body)
   return (sh) =>
     Effect.gen(function* () {
+      if (!State.isName(node.variable)) {
+        yield* Sh.error(sh, `\`${node.variable}': not a valid identifier`)
+        return 1
+      }
       const items = node.words === null ? [...sh.state.positional] : yield* expandWords(sh, node.words)
       const inLoop: Sh.Shell = { ...sh, loopDepth: sh.loopDepth + 1 }
       let status = 0

@@ -188,6 +188,13 @@ const openOutput = (
       if (parent.success.type !== "directory") return { error: `${target}: Not a directory` }
     }
     if (ns.route(path)?.mount.mode === "read") return { error: `${target}: Read-only file system` }
+    if (st._tag === "Failure") {
+      // bash creates the file when it opens it; its content lands when the writer closes
+      const created = yield* Effect.result(ns.writeFile(path, new Uint8Array(0), { exclusive: true }))
+      if (created._tag === "Failure" && created.failure.reason !== "AlreadyExists") {
+        return { error: `${target}: ${describe(created.failure.reason)}` }
+      }
+    }
     const pipe = yield* makePipe()
     const writer = yield* Effect.forkChild(
       ns.write(path, inputToStream(pipe.input), { append }).pipe(Effect.ensuring(pipe.closeReader), Effect.exit),

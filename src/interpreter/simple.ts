@@ -331,7 +331,14 @@ export const commandContext = (sh: Sh.Shell, argv: ReadonlyArray<string>): Comma
       if (io?.stdin) fds[0] = { input: io.stdin }
       if (io?.stdout) fds[1] = { output: io.stdout }
       if (io?.stderr) fds[2] = { output: io.stderr }
-      const child: Sh.Shell = { ...sh, fds, state: State.fork(sh.state) }
+      const state = State.fork(sh.state)
+      if (io?.env !== undefined) {
+        for (const scope of [state.globals, ...state.scopes]) {
+          for (const [name, v] of scope) if (v.exported) scope.delete(name)
+        }
+        for (const [name, value] of io.env) state.globals.set(name, State.scalarVar(value, true))
+      }
+      const child: Sh.Shell = { ...sh, fds, state }
       return Effect.map(
         Effect.catchTag(invokeCommand(child, args), "Fatal", (f) => Effect.succeed(f.status)),
         (o) => (Sh.isSignal(o) ? (o._tag === "Exit" || o._tag === "Return" ? o.status : 0) : o),

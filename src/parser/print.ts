@@ -30,7 +30,7 @@ const flush = (ctx: Context): string => {
   for (const doc of ctx.pending.splice(0)) {
     const body = doc.quoted
       ? doc.body.parts.map((p) => (p._tag === "Literal" ? p.value : "")).join("")
-      : printParts(doc.body.parts, "heredoc", ctx)
+      : printParts(doc.body.parts, false, ctx)
     out += body + (body === "" || body.endsWith("\n") ? "" : "\n") + doc.delimiter + "\n"
   }
   return out
@@ -159,22 +159,20 @@ const printRedirect = (r: Ast.Redirect, ctx: Context): string => {
   return `${r.fd ?? ""}${r.op}${glue}${target}`
 }
 
-/** Where a word's parts are printed: quoting rules differ. */
-type Where = "unquoted" | "double" | "defaultInDouble" | "heredoc"
+const printWord = (w: Ast.Word, ctx: Context): string => printParts(w.parts, false, ctx)
 
-const printWord = (w: Ast.Word, ctx: Context, where: Where = "unquoted"): string => printParts(w.parts, where, ctx)
+/** Literal text is printed as written, except inside double quotes where `\ $ ` "` need a backslash. */
+const printParts = (parts: ReadonlyArray<Ast.WordPart>, inDouble: boolean, ctx: Context): string =>
+  parts.map((p) => printPart(p, inDouble, ctx)).join("")
 
-const printParts = (parts: ReadonlyArray<Ast.WordPart>, where: Where, ctx: Context): string =>
-  parts.map((p) => printPart(p, where, ctx)).join("")
-
-const printPart = (p: Ast.WordPart, where: Where, ctx: Context): string => {
+const printPart = (p: Ast.WordPart, inDouble: boolean, ctx: Context): string => {
   switch (p._tag) {
     case "Literal":
-      return where === "double" ? p.value.replace(/[\\$`"]/g, "\\$&") : p.value
+      return inDouble ? p.value.replace(/[\\$`"]/g, "\\$&") : p.value
     case "SingleQuoted":
       return `'${p.value}'`
     case "DoubleQuoted":
-      return `"${printParts(p.parts, "double", ctx)}"`
+      return `"${printParts(p.parts, true, ctx)}"`
     case "AnsiC":
       return `$'${p.raw}'`
     case "Escaped":
@@ -182,9 +180,9 @@ const printPart = (p: Ast.WordPart, where: Where, ctx: Context): string => {
     case "Tilde":
       return "~" + p.user
     case "ParamExp":
-      return printParam(p, where !== "unquoted", ctx)
+      return printParam(p, ctx)
     case "CommandSub":
-      return p.backtick ? printBackquote(p.body, where === "double") : `$(${printSubScript(p.body)})`
+      return p.backtick ? printBackquote(p.body) : `$(${printSubScript(p.body)})`
     case "ArithExp":
       return `$((${printWord(p.expression, ctx)}))`
     case "ProcessSub":
@@ -200,21 +198,24 @@ const printSubScript = (script: Ast.Script): string => {
   return text.startsWith("(") ? " " + text : text
 }
 
-const printBackquote = (script: Ast.Script, inDouble: boolean): string => {
+/** Inside backquotes `\` and `` ` `` are escaped; the parser removes those escapes first. */
+const printBackquote = (script: Ast.Script): string => {
   const text = printList(script.body, newContext()).replace(/;$/, "")
-  return "`" + text.replace(inDouble ? /[\\`]/g : /[\\`]/g, "\\$&") + "`"
+  return "`" + text.replace(/[\\`]/g, "\\$&") + "`"
 }
 
-const printParam = (p: Ast.ParamExp, inDouble: boolean, ctx: Context): string => {
+// Words inside `${...}` print the same in and out of double quotes: their
+// literal text is kept as written either way.
+const printParam = (p: Ast.ParamExp, ctx: Context): string => {
   if (!p.braced) return "$" + p.name
   const index = p.index === null ? "" : typeof p.index === "string" ? `[${p.index}]` : `[${printWord(p.index, ctx)}]`
-  return `\${${p.length ? "#" : ""}${p.indirect ? "!" : ""}${p.name}${index}${p.op === null ? "" : printParamOp(p.op, inDouble, ctx)}}`
+  return `\${${p.length ? "#" : ""}${p.indirect ? "!" : ""}${p.name}${index}${p.op === null ? "" : printParamOp(p.op, ctx)}}`
 }
 
-const printParamOp = (op: Ast.ParamOp, inDouble: boolean, ctx: Context): string => {
+const printParamOp = (op: Ast.ParamOp, ctx: Context): string => {
   switch (op.kind) {
     case "default":
-      return (op.colon ? ":" : "") + op.type + printWord(op.word, ctx, inDouble ? "defaultInDouble" : "unquoted")
+      return (op.colon ? ":" : "") + op.type + printWord(op.word, ctx)
     case "removePrefix":
       return (op.longest ? "##" : "#") + printWord(op.pattern, ctx)
     case "removeSuffix":

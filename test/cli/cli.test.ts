@@ -22,8 +22,8 @@ interface Run {
 interface RunOptions {
   readonly input?: string
   readonly cwd?: string
-  /** Send SIGINT half a second after the first output on this stream (once the CLI is surely running). */
-  readonly interruptAfterOutputOn?: "stdout" | "stderr"
+  /** Send SIGINT half a second after the first output on stdout (once the script is surely running). */
+  readonly interruptAfterOutput?: boolean
   /** Close our end of the child's stdout after its first chunk. */
   readonly closeStdoutEarly?: boolean
 }
@@ -39,20 +39,15 @@ const mirage = (args: ReadonlyArray<string>, options: RunOptions = {}): Promise<
     let stderr = ""
     const timer = setTimeout(() => child.kill("SIGKILL"), 20_000)
     let interrupted = false
-    const interrupt = (stream: "stdout" | "stderr") => {
-      if (options.interruptAfterOutputOn !== stream || interrupted) return
-      interrupted = true
-      setTimeout(() => child.kill("SIGINT"), 500)
-    }
     child.stdout.on("data", (chunk: Buffer) => {
       stdout += chunk.toString()
       if (options.closeStdoutEarly) child.stdout.destroy()
-      interrupt("stdout")
+      if (options.interruptAfterOutput && !interrupted) {
+        interrupted = true
+        setTimeout(() => child.kill("SIGINT"), 500)
+      }
     })
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString()
-      interrupt("stderr")
-    })
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()))
     child.stdin.on("error", () => undefined)
     child.stdin.end(options.input ?? "")
     child.on("error", reject)
@@ -195,7 +190,7 @@ describe.concurrent("mirage", () => {
 
   it("SIGINT stops a running script with status 130", async () => {
     const r = await mirage(["-c", "echo started; while true; do :; done; echo unreachable"], {
-      interruptAfterOutputOn: "stdout",
+      interruptAfterOutput: true,
     })
     expect(r).toMatchObject({ status: 130, stdout: "started\n" })
   })
@@ -225,9 +220,9 @@ describe.concurrent("mirage -i (interactive shell without a terminal)", () => {
 
   it("SIGINT aborts the running command and returns to the prompt", async () => {
     const r = await mirage(["-i"], {
-      input: "while true; do :; done\necho after $?\n",
-      interruptAfterOutputOn: "stderr",
+      input: "echo go; while true; do :; done\necho after $?\n",
+      interruptAfterOutput: true,
     })
-    expect(r).toMatchObject({ status: 0, stdout: "after 130\n" })
+    expect(r).toMatchObject({ status: 0, stdout: "go\nafter 130\n" })
   })
 })

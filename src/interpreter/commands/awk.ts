@@ -5,7 +5,7 @@ import { writeText, type BrokenPipe } from "../Io.ts"
 import { run } from "./awk/Interp.ts"
 import { parseSources, type Source } from "./awk/Program.ts"
 import { reasonText } from "./awk/Streams.ts"
-import { latin1 } from "./shared/Lines.ts"
+import { decodeLatin1 as latin1 } from "./shared/Latin1.ts"
 
 /**
  * `awk` (also `gawk`): POSIX awk with the gawk extensions scripts use, in

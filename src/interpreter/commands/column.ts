@@ -40,10 +40,17 @@ export const column = make("column", {
   flags: {
     table: Flag.boolean("t", "table", "create a table"),
     separator: Flag.string("s", "separator", "possible table delimiters", { arg: "STRING" }),
-    outputSeparator: Flag.string("o", "output-separator", "columns separator for table output (default is two spaces)", {
-      arg: "STRING",
+    outputSeparator: Flag.string(
+      "o",
+      "output-separator",
+      "columns separator for table output (default is two spaces)",
+      {
+        arg: "STRING",
+      },
+    ),
+    outputWidth: Flag.string("c", ["output-width", "columns"], "width of output in number of characters", {
+      arg: "WIDTH",
     }),
-    outputWidth: Flag.string("c", ["output-width", "columns"], "width of output in number of characters", { arg: "WIDTH" }),
     fillrows: Flag.boolean("x", "fillrows", "fill rows before columns"),
     keepEmptyLines: Flag.boolean("L", ["keep-empty-lines", "table-empty-lines"], "don't ignore empty lines"),
     tableColumns: Flag.string("N", "table-columns", "comma separated columns names", { arg: "NAMES" }),
@@ -101,7 +108,7 @@ export const column = make("column", {
         for (const bytes of splitLines(read.success)) {
           const line = latin1(bytes)
           if (/^\s*$/.test(line)) {
-            if (flags.keepEmptyLines) (table ? rows.push([]) : entries.push(""))
+            if (flags.keepEmptyLines) table ? rows.push([]) : entries.push("")
             continue
           }
           if (table) rows.push(cells(line, separators, greedy, limit))
@@ -111,7 +118,8 @@ export const column = make("column", {
       const sink = makeSink(ctx.stdout)
       if (table) {
         const names = flags.tableColumns?.split(",") ?? []
-        const ncols = Math.max(names.length, ...rows.map((r) => r.length))
+        let ncols = names.length
+        for (const r of rows) ncols = Math.max(ncols, r.length)
         const header = names.length > 0 && !flags.tableNoheadings ? [names] : []
         const all = [...header, ...rows]
         if (rows.length === 0) return status
@@ -125,7 +133,8 @@ export const column = make("column", {
             return 1
           }
         }
-        const widths = Array.from({ length: ncols }, (_, c) => Math.max(0, ...all.map((r) => (r[c] ?? "").length)))
+        const widths = Array.from({ length: ncols }, () => 0)
+        for (const r of all) r.forEach((cell, c) => (widths[c] = Math.max(widths[c], cell.length)))
         for (const row of all) {
           let out = ""
           for (let c = 0; c < ncols; c++) {
@@ -143,7 +152,8 @@ export const column = make("column", {
         return 0
       }
       if (entries.length === 0) return status
-      const longest = Math.max(...entries.map((e) => e.length))
+      let longest = 0
+      for (const e of entries) longest = Math.max(longest, e.length)
       if (longest >= width) {
         for (const e of entries) sink.latin1(e + "\n")
       } else {

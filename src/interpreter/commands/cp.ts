@@ -18,9 +18,15 @@ export const cp = make("cp", {
     noClobber: Flag.boolean("n", "no-clobber", "do not overwrite an existing file"),
     preserve: Flag.boolean("p", null, "preserve modification times"),
     recursive: Flag.boolean(["r", "R"], "recursive", "copy directories recursively"),
-    targetDirectory: Flag.string("t", "target-directory", "copy all SOURCE arguments into DIRECTORY", { arg: "DIRECTORY" }),
+    targetDirectory: Flag.string("t", "target-directory", "copy all SOURCE arguments into DIRECTORY", {
+      arg: "DIRECTORY",
+    }),
     noTargetDirectory: Flag.boolean("T", "no-target-directory", "treat DEST as a normal file"),
-    update: Flag.boolean("u", "update", "copy only when the SOURCE file is newer than the destination file or when the destination file is missing"),
+    update: Flag.boolean(
+      "u",
+      "update",
+      "copy only when the SOURCE file is newer than the destination file or when the destination file is missing",
+    ),
     verbose: Flag.boolean("v", "verbose", "explain what is being done"),
     oneFileSystem: Flag.boolean("x", "one-file-system", "stay on this file system (accepted)"),
   },
@@ -37,7 +43,11 @@ export const cp = make("cp", {
       const sources = flags.targetDirectory === undefined ? operands.slice(0, -1) : operands
       const destPath = yield* Effect.result(resolveOperand(ctx, dest))
       const destStat = destPath._tag === "Success" ? yield* Effect.option(ctx.fs.stat(destPath.success)) : undefined
-      const destIsDir = destStat !== undefined && destStat._tag === "Some" && destStat.value.type === "directory" && !flags.noTargetDirectory
+      const destIsDir =
+        destStat !== undefined &&
+        destStat._tag === "Some" &&
+        destStat.value.type === "directory" &&
+        !flags.noTargetDirectory
       if (sources.length > 1 || flags.targetDirectory !== undefined) {
         if (destStat === undefined || destStat._tag === "None") {
           yield* writeText(ctx.stderr, `${name}: target ${quote(dest)}: No such file or directory\n`)
@@ -61,16 +71,25 @@ export const cp = make("cp", {
           status = 1
         })
 
-      const copy = (src: string, srcDisplay: string, st: FileStat, dst: string, dstDisplay: string): Effect.Effect<void, BrokenPipe> =>
+      const copy = (
+        src: string,
+        srcDisplay: string,
+        st: FileStat,
+        dst: string,
+        dstDisplay: string,
+      ): Effect.Effect<void, BrokenPipe> =>
         Effect.gen(function* () {
           const existing = yield* Effect.option(ctx.fs.stat(dst))
           if (st.type === "directory") {
             if (existing._tag === "Some" && existing.value.type !== "directory") {
-              return yield* say(`cannot overwrite non-directory ${quote(dstDisplay)} with directory ${quote(srcDisplay)}`)
+              return yield* say(
+                `cannot overwrite non-directory ${quote(dstDisplay)} with directory ${quote(srcDisplay)}`,
+              )
             }
             if (existing._tag === "None") {
               const made = yield* Effect.result(ctx.fs.mkdir(dst))
-              if (made._tag === "Failure") return yield* failed(`cannot create directory ${quote(dstDisplay)}`, made.failure)
+              if (made._tag === "Failure")
+                return yield* failed(`cannot create directory ${quote(dstDisplay)}`, made.failure)
               yield* verbose(srcDisplay, dstDisplay)
             }
             const entries = yield* Effect.result(ctx.fs.list(src))
@@ -82,7 +101,13 @@ export const cp = make("cp", {
                 yield* failed(`cannot stat ${quote(joinDisplay(srcDisplay, entry.name))}`, childStat.failure)
                 continue
               }
-              yield* copy(childSrc, joinDisplay(srcDisplay, entry.name), childStat.success, `${dst === "/" ? "" : dst}/${entry.name}`, joinDisplay(dstDisplay, entry.name))
+              yield* copy(
+                childSrc,
+                joinDisplay(srcDisplay, entry.name),
+                childStat.success,
+                `${dst === "/" ? "" : dst}/${entry.name}`,
+                joinDisplay(dstDisplay, entry.name),
+              )
             }
             if (keepTimes) yield* Effect.ignore(ctx.fs.setMtime(dst, st.mtime))
             return
@@ -98,7 +123,12 @@ export const cp = make("cp", {
           if (r._tag === "Failure") {
             // The error names the path that failed: the source (reading) or the destination (creating).
             const reading = r.failure.path === src
-            return yield* failed(reading ? `cannot open ${quote(srcDisplay)} for reading` : `cannot create regular file ${quote(dstDisplay)}`, r.failure)
+            return yield* failed(
+              reading
+                ? `cannot open ${quote(srcDisplay)} for reading`
+                : `cannot create regular file ${quote(dstDisplay)}`,
+              r.failure,
+            )
           }
           if (keepTimes) yield* Effect.ignore(ctx.fs.setMtime(dst, st.mtime))
           yield* verbose(srcDisplay, dstDisplay)
@@ -119,11 +149,15 @@ export const cp = make("cp", {
         }
         if (destPath._tag === "Failure") {
           // `cp f new/` wants a directory that is not there: ENOTDIR, as open(2) reports it.
-          const error = dest.endsWith("/") ? new VfsError({ ...destPath.failure, reason: "NotADirectory" }) : destPath.failure
+          const error = dest.endsWith("/")
+            ? new VfsError({ ...destPath.failure, reason: "NotADirectory" })
+            : destPath.failure
           yield* failed(`cannot create regular file ${quote(dest)}`, error)
           continue
         }
-        const target = destIsDir ? `${destPath.success === "/" ? "" : destPath.success}/${lastComponent(source)}` : destPath.success
+        const target = destIsDir
+          ? `${destPath.success === "/" ? "" : destPath.success}/${lastComponent(source)}`
+          : destPath.success
         const targetDisplay = destIsDir ? joinDisplay(dest, lastComponent(source)) : dest
         if (Path.normalize(target) === path) {
           yield* say(`${quote(source)} and ${quote(targetDisplay)} are the same file`)

@@ -6,7 +6,18 @@ import { concat, writeText } from "../Io.ts"
 import { describe } from "../../vfs/VfsError.ts"
 import { latin1 } from "./shared/Lines.ts"
 import { readOperand } from "./shared/LineReader.ts"
-import { compile } from "./shared/PosixRegex.ts"
+import { translate } from "./shared/GnuRegex.ts"
+
+/** A GNU basic regular expression over latin1 text, or glibc's message. */
+const compileBasic = (pattern: string): RegExp | { readonly error: string } => {
+  const t = translate(latin1(new TextEncoder().encode(pattern)), "basic")
+  if ("error" in t) return t
+  try {
+    return new RegExp(t.source)
+  } catch {
+    return { error: "Invalid regular expression" }
+  }
+}
 
 /** One pattern operand, with its repeat count (`{N}`, or `{*}` as Infinity). */
 interface Control {
@@ -23,18 +34,29 @@ class Fatal extends Data.TaggedError("Fatal")<{ readonly message: string }> {}
 
 /** `printf`-style suffix with one integer directive (`%02d`, `%03x.txt`). */
 const formatSuffix = (format: string, n: number): string =>
-  format.replace(/%([-0 +#']*)(\d*)(?:\.(\d+))?([diuoxX])|%%/g, (m, flagsText: string, width: string, precision: string, conv: string) => {
-    if (m === "%%") return "%"
-    let digits = conv === "x" ? n.toString(16) : conv === "X" ? n.toString(16).toUpperCase() : conv === "o" ? n.toString(8) : String(n)
-    if (precision !== undefined) digits = digits.padStart(Number(precision), "0")
-    const w = Number(width || "0")
-    if (flagsText.includes("-")) return digits.padEnd(w)
-    return digits.padStart(w, flagsText.includes("0") && precision === undefined ? "0" : " ")
-  })
+  format.replace(
+    /%([-0 +#']*)(\d*)(?:\.(\d+))?([diuoxX])|%%/g,
+    (m, flagsText: string, width: string, precision: string, conv: string) => {
+      if (m === "%%") return "%"
+      let digits =
+        conv === "x"
+          ? n.toString(16)
+          : conv === "X"
+            ? n.toString(16).toUpperCase()
+            : conv === "o"
+              ? n.toString(8)
+              : String(n)
+      if (precision !== undefined) digits = digits.padStart(Number(precision), "0")
+      const w = Number(width || "0")
+      if (flagsText.includes("-")) return digits.padEnd(w)
+      return digits.padStart(w, flagsText.includes("0") && precision === undefined ? "0" : " ")
+    },
+  )
 
 /** `csplit`: split a file into sections determined by context lines. */
 export const csplit = make("csplit", {
-  summary: "Output pieces of FILE separated by PATTERN(s) to files 'xx00', 'xx01', ..., and output byte counts of each piece to standard output.",
+  summary:
+    "Output pieces of FILE separated by PATTERN(s) to files 'xx00', 'xx01', ..., and output byte counts of each piece to standard output.",
   flags: {
     suffixFormat: Flag.string("b", "suffix-format", "use sprintf FORMAT instead of %02d", { arg: "FORMAT" }),
     prefix: Flag.string("f", "prefix", "use PREFIX instead of 'xx'", { arg: "PREFIX" }),
@@ -47,7 +69,7 @@ export const csplit = make("csplit", {
   operands: { usage: "FILE PATTERN...", min: 1 },
   details: "Read standard input if FILE is -",
   permute: false,
-  run: ({ flags, operands, ctx, name, warn, usage }) =>
+  run: ({ flags, operands, ctx, warn, usage }) =>
     Effect.gen(function* () {
       const fail = (m: string) => Effect.as(warn(m), 1)
       if (operands.length < 2) return yield* usage(`missing operand after ${quote(operands[0])}`)
@@ -62,16 +84,18 @@ export const csplit = make("csplit", {
         if (a[0] === "/" || a[0] === "%") {
           const close = a.lastIndexOf(a[0])
           if (close <= 0) return yield* fail(`${a}: closing delimiter '${a[0]}' missing`)
-          const re = compile(a.slice(1, close), "basic")
+          const re = compileBasic(a.slice(1, close))
           if ("error" in re) return yield* fail(`${quote(a)}: invalid regular expression: ${re.error}`)
           const rest = a.slice(close + 1)
-          if (rest !== "" && !/^[+-]?\d+$/.test(rest)) return yield* fail(`${quote(a)}: integer expected after delimiter`)
+          if (rest !== "" && !/^[+-]?\d+$/.test(rest))
+            return yield* fail(`${quote(a)}: integer expected after delimiter`)
           control = { arg: a, regex: re, ignore: a[0] === "%", offset: Number(rest || "0"), lines: 0, repeat: 0 }
         } else {
           if (!/^\+?\d+$/.test(a)) return yield* fail(`${quote(a)}: invalid pattern`)
           const val = Number(a)
           if (val === 0) return yield* fail(`${a}: line number must be greater than zero`)
-          if (val < lastVal) return yield* fail(`line number ${quote(a)} is smaller than preceding line number, ${lastVal}`)
+          if (val < lastVal)
+            return yield* fail(`line number ${quote(a)} is smaller than preceding line number, ${lastVal}`)
           if (val === lastVal) yield* warn(`warning: line number ${quote(a)} is the same as preceding line number`)
           lastVal = val
           control = { arg: a, regex: undefined, ignore: false, offset: 0, lines: val, repeat: 0 }
@@ -90,10 +114,11 @@ export const csplit = make("csplit", {
 
       const file = operands[0]
       const read = yield* Effect.result(readOperand(ctx, file))
-      if (read._tag === "Failure") return yield* fail(`cannot open ${quote(file)} for reading: ${describe(read.failure.reason)}`)
+      if (read._tag === "Failure")
+        return yield* fail(`cannot open ${quote(file)} for reading: ${describe(read.failure.reason)}`)
       const data = read.success
       const lines: Array<Uint8Array> = []
-      for (let start = 0; start < data.length; ) {
+      for (let start = 0; start < data.length;) {
         const nl = data.indexOf(10, start)
         const end = nl === -1 ? data.length : nl + 1
         lines.push(data.subarray(start, end))
@@ -110,7 +135,9 @@ export const csplit = make("csplit", {
       const removeLine = () => (first < lines.length ? lines[first++] : null)
       const noMoreLines = () => first >= lines.length
       const createFile = () => {
-        const fileName = prefix + (suffix !== undefined ? formatSuffix(suffix, filesCreated) : String(filesCreated).padStart(digits, "0"))
+        const fileName =
+          prefix +
+          (suffix !== undefined ? formatSuffix(suffix, filesCreated) : String(filesCreated).padStart(digits, "0"))
         filesCreated++
         out = { name: fileName, chunks: [], bytes: 0 }
       }
@@ -128,7 +155,8 @@ export const csplit = make("csplit", {
           return
         }
         const w = yield* Effect.result(ctx.fs.writeFile(ctx.resolve(o.name), concat(o.chunks)))
-        if (w._tag === "Failure") return yield* Effect.fail(new Fatal({ message: `${quoteIfNeeded(o.name)}: ${describe(w.failure.reason)}` }))
+        if (w._tag === "Failure")
+          return yield* Effect.fail(new Fatal({ message: `${quoteIfNeeded(o.name)}: ${describe(w.failure.reason)}` }))
         created.push(o.name)
         if (!flags.quiet) yield* writeText(ctx.stdout, `${o.bytes}\n`)
       })

@@ -58,13 +58,17 @@ export const df = make("df", {
         }
       mounts = mounts.filter(
         (m) =>
-          (flags.type.length === 0 || flags.type.includes(m.resource.kind)) && !flags.excludeType.includes(m.resource.kind),
+          (flags.type.length === 0 || flags.type.includes(m.resource.kind)) &&
+          !flags.excludeType.includes(m.resource.kind),
       )
       if (operands.length > 0 && mounts.length === 0 && status !== 0) return status
       const human = flags.human || flags.si
       const zero = () => "0"
-      const columns: Array<Column> = [{ header: "Filesystem", min: 14, align: "left", value: (m) => m?.resource.kind ?? "total" }]
-      if (flags.printType) columns.push({ header: "Type", min: 4, align: "left", value: (m) => m?.resource.kind ?? "-" })
+      const columns: Array<Column> = [
+        { header: "Filesystem", min: 14, align: "left", value: (m) => m?.resource.kind ?? "total" },
+      ]
+      if (flags.printType)
+        columns.push({ header: "Type", min: 4, align: "left", value: (m) => m?.resource.kind ?? "-" })
       if (flags.inodes) {
         columns.push({ header: "Inodes", min: 5, align: "right", value: zero })
         columns.push({ header: "IUsed", min: 5, align: "right", value: zero })

@@ -6,7 +6,7 @@ import { make } from "../Command.ts"
 import { quote } from "../ExitStatus.ts"
 import { matches } from "../expand/pattern.ts"
 import { writeText, type BrokenPipe } from "../Io.ts"
-import { strerror } from "./shared/Canonical.ts"
+import { canonicalize, strerror } from "./shared/Canonical.ts"
 import { kibBlocks, sizeOf } from "./shared/FileInfo.ts"
 import { humanSize, parseBlockSize, type BlockSize } from "./shared/HumanSize.ts"
 import { makeSink, type Sink } from "./shared/Sink.ts"
@@ -37,10 +37,19 @@ export const du = make("du", {
     blockSize: Flag.string("B", "block-size", "scale sizes by SIZE before printing them", { arg: "SIZE" }),
     bytes: Flag.boolean("b", "bytes", "equivalent to '--apparent-size --block-size=1'"),
     total: Flag.boolean("c", "total", "produce a grand total"),
-    dereferenceArgs: Flag.boolean(["D", "H"], "dereference-args", "dereference only symlinks that are listed on the command line"),
-    maxDepth: Flag.string("d", "max-depth", "print the total for a directory only if it is N or fewer levels below the command line argument", {
-      arg: "N",
-    }),
+    dereferenceArgs: Flag.boolean(
+      ["D", "H"],
+      "dereference-args",
+      "dereference only symlinks that are listed on the command line",
+    ),
+    maxDepth: Flag.string(
+      "d",
+      "max-depth",
+      "print the total for a directory only if it is N or fewer levels below the command line argument",
+      {
+        arg: "N",
+      },
+    ),
     human: Flag.boolean("h", "human-readable", "print sizes in human readable format (e.g., 1K 234M 2G)"),
     inodes: Flag.boolean(null, "inodes", "list inode usage information instead of block usage"),
     k: Flag.boolean("k", null, "like --block-size=1K"),
@@ -58,10 +67,7 @@ export const du = make("du", {
     Effect.gen(function* () {
       let maxDepth = Infinity
       if (flags.maxDepth !== undefined) {
-        if (!/^\d+$/.test(flags.maxDepth)) {
-          yield* warn(`invalid maximum depth ${quote(flags.maxDepth)}`)
-          return 1
-        }
+        if (!/^\d+$/.test(flags.maxDepth)) return yield* usage(`invalid maximum depth ${quote(flags.maxDepth)}`)
         maxDepth = Number(flags.maxDepth)
       }
       if (flags.summarize && flags.maxDepth !== undefined && maxDepth !== 0) {
@@ -90,7 +96,8 @@ export const du = make("du", {
         else if (o.key === "blockSize") {
           const parsed = parseBlockSize(o.value ?? "")
           if (parsed === undefined) {
-            yield* warn(`invalid --block-size argument ${quote(o.value ?? "")}`)
+            const option = ctx.args.some((a) => a.startsWith("--bl")) ? "--block-size" : "-B"
+            yield* warn(`invalid ${option} argument ${quote(o.value ?? "")}`)
             return 1
           }
           block = parsed
@@ -139,22 +146,39 @@ const measure = (
         yield* sink.flush
         yield* writeText(ctx.stderr, `du: ${message}\n`)
       })
-    const excluded = (name: string, path: string) =>
-      o.exclude.some((p) => matches(p, name) || matches(p, path))
+    const excluded = (name: string, path: string) => o.exclude.some((p) => matches(p, name) || matches(p, path))
     const abs = ctx.resolve(operand)
     const first = yield* Effect.result(o.follow === "P" ? ctx.fs.lstat(abs) : ctx.fs.stat(abs))
     if (first._tag === "Failure") {
       yield* fail(`cannot access ${quote(operand)}: ${strerror(first.failure)}`)
       return { total: 0, failed }
     }
-    // Returns the subtree total (and, for -S, the directory's own part separately).
-    const walk = (path: string, abs: string, st: FileStat, depth: number): Effect.Effect<number, BrokenPipe> =>
+    // Under -L a file reached twice (through a link and directly) counts once, as du counts an inode once.
+    const seen = new Set<string>()
+    const identity = (abs: string, viaLink: boolean, parent: string | undefined) =>
       Effect.gen(function* () {
-        let own = weight(st, o)
+        if (o.follow !== "L") return undefined
+        if (!viaLink && parent !== undefined)
+          return parent === "/" ? abs.slice(abs.lastIndexOf("/")) : parent + abs.slice(abs.lastIndexOf("/"))
+        const c = yield* canonicalize(ctx.fs, "/", abs, "missing")
+        return "path" in c ? c.path : abs
+      })
+    // Returns the subtree's full total; prints a directory's (without subdirectories under -S).
+    const walk = (
+      path: string,
+      abs: string,
+      st: FileStat,
+      depth: number,
+      id: string | undefined,
+    ): Effect.Effect<number, BrokenPipe> =>
+      Effect.gen(function* () {
+        const own = weight(st, o)
         let sub = 0
+        let files = 0
         if (st.type === "directory") {
           const listed = yield* Effect.result(ctx.fs.list(abs))
-          if (listed._tag === "Failure") yield* fail(`cannot read directory ${quote(path)}: ${strerror(listed.failure)}`)
+          if (listed._tag === "Failure")
+            yield* fail(`cannot read directory ${quote(path)}: ${strerror(listed.failure)}`)
           else {
             const prefix = path.endsWith("/") ? path : `${path}/`
             const absPrefix = abs === "/" ? "/" : `${abs}/`
@@ -162,32 +186,32 @@ const measure = (
               const childPath = prefix + child.name
               if (o.exclude.length > 0 && excluded(child.name, childPath)) continue
               const childAbs = absPrefix + child.name
-              const looked = yield* Effect.result(o.follow === "L" ? ctx.fs.stat(childAbs) : ctx.fs.lstat(childAbs))
+              let looked = yield* Effect.result(o.follow === "L" ? ctx.fs.stat(childAbs) : ctx.fs.lstat(childAbs))
+              if (looked._tag === "Failure" && o.follow === "L") looked = yield* Effect.result(ctx.fs.lstat(childAbs))
               if (looked._tag === "Failure") {
-                const l = o.follow === "L" ? yield* Effect.result(ctx.fs.lstat(childAbs)) : looked
-                if (l._tag === "Failure") {
-                  yield* fail(`cannot access ${quote(childPath)}: ${strerror(l.failure)}`)
-                  continue
-                }
-                const size = yield* walk(childPath, childAbs, l.success, depth + 1)
-                if (child.type === "directory" && o.separate) continue
-                sub += size
+                yield* fail(`cannot access ${quote(childPath)}: ${strerror(looked.failure)}`)
                 continue
               }
-              const size = yield* walk(childPath, childAbs, looked.success, depth + 1)
-              if (looked.success.type === "directory" && o.separate) continue
+              const childId = yield* identity(childAbs, child.type === "symlink", id)
+              if (childId !== undefined) {
+                if (seen.has(childId)) continue
+                seen.add(childId)
+              }
+              const size = yield* walk(childPath, childAbs, looked.success, depth + 1, childId)
               sub += size
+              if (looked.success.type !== "directory") files += size
             }
           }
         }
         const total = own + sub
         if (depth <= o.maxDepth && (st.type === "directory" || o.all || depth === 0)) {
-          sink.text(`${o.format(total)}\t${path}${o.end}`)
+          sink.text(`${o.format(o.separate ? own + files : total)}\t${path}${o.end}`)
           if (sink.size() >= 65536) yield* sink.flushIfFull
         }
-        own = 0
         return total
       })
-    const total = yield* walk(operand, abs, first.success, 0)
+    const rootId = yield* identity(abs, true, undefined)
+    if (rootId !== undefined) seen.add(rootId)
+    const total = yield* walk(operand, abs, first.success, 0, rootId)
     return { total, failed }
   })

@@ -34,7 +34,12 @@ const readRange = (ctx: CommandContext, abs: string, start: number, end: number)
 const identify = (ctx: CommandContext, operand: string, follow: boolean): Effect.Effect<Result> =>
   Effect.gen(function* () {
     const abs = ctx.resolve(operand)
-    const cannot = (reason: string): Result => ({ text: `cannot open \`${operand}' (${reason})`, mime: "", charset: undefined, error: true })
+    const cannot = (reason: string): Result => ({
+      text: `cannot open \`${operand}' (${reason})`,
+      mime: "",
+      charset: undefined,
+      error: true,
+    })
     const looked = yield* Effect.result(follow ? ctx.fs.stat(abs) : ctx.fs.lstat(abs))
     if (looked._tag === "Failure") return cannot(strerror(looked.failure))
     const st = looked.success
@@ -54,7 +59,10 @@ const identify = (ctx: CommandContext, operand: string, follow: boolean): Effect
     const total = size ?? bytes.length
     let tail: Uint8Array | undefined
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-      tail = total <= bytes.length ? bytes : yield* Effect.orElseSucceed(readRange(ctx, abs, total - 4, total), () => undefined)
+      tail =
+        total <= bytes.length
+          ? bytes
+          : yield* Effect.orElseSucceed(readRange(ctx, abs, total - 4, total), () => undefined)
     }
     const binary = binaryKind(bytes, tail)
     if (binary !== undefined) return { ...binary, charset: "binary" }
@@ -98,14 +106,15 @@ export const file = make("file", {
       const sep = flags.separator ?? ":"
       const width = Math.max(...operands.map((o) => o.length))
       let out = ""
+      let status = 0
       for (const operand of operands) {
         const r = yield* identify(ctx, operand, follow)
-        if (r.error && flags.errorExit) {
-          yield* writeText(ctx.stdout, out)
-          yield* writeText(ctx.stderr, `file: ${r.text}\n`)
-          return 1
-        }
         let text = r.text
+        if (r.error && flags.errorExit) {
+          // -E: a file that cannot be examined is an error (the status), reported in place.
+          status = 1
+          text = `ERROR: ${text.replace(/^cannot open/, "cannot stat")}`
+        }
         if (!r.error) {
           if (flags.mime || (flags.mimeType && flags.mimeEncoding))
             text = r.charset === undefined ? r.mime : `${r.mime}; charset=${r.charset}`
@@ -120,6 +129,6 @@ export const file = make("file", {
         }
       }
       yield* writeText(ctx.stdout, out)
-      return 0
+      return status
     }),
 })

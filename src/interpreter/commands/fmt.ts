@@ -18,7 +18,9 @@ const leadingWidth = (args: ReadonlyArray<string>): ReadonlyArray<string> | { re
     if (/^-[wpg]$/.test(a)) i++
     else if (/^-[a-z]*\d/.test(a) && !/^-[a-z]*[wpg]/.test(a)) {
       const digit = /\d/.exec(a)?.[0] ?? ""
-      return { error: `invalid option -- ${digit}; -WIDTH is recognized only when it is the first\noption; use -w N instead` }
+      return {
+        error: `invalid option -- ${digit}; -WIDTH is recognized only when it is the first\noption; use -w N instead`,
+      }
     }
   }
   return rest
@@ -26,12 +28,18 @@ const leadingWidth = (args: ReadonlyArray<string>): ReadonlyArray<string> | { re
 
 /** `fmt`: simple optimal text formatter. */
 export const fmt = make("fmt", {
-  summary: "Reformat each paragraph in the FILE(s), writing to standard output.\nThe option -WIDTH is an abbreviated form of --width=DIGITS.",
+  summary:
+    "Reformat each paragraph in the FILE(s), writing to standard output.\nThe option -WIDTH is an abbreviated form of --width=DIGITS.",
   flags: {
     crownMargin: Flag.boolean("c", "crown-margin", "preserve indentation of first two lines"),
-    prefix: Flag.string("p", "prefix", "reformat only lines beginning with STRING, reattaching the prefix to reformatted lines", {
-      arg: "STRING",
-    }),
+    prefix: Flag.string(
+      "p",
+      "prefix",
+      "reformat only lines beginning with STRING, reattaching the prefix to reformatted lines",
+      {
+        arg: "STRING",
+      },
+    ),
     splitOnly: Flag.boolean("s", "split-only", "split long lines, but do not refill"),
     taggedParagraph: Flag.boolean("t", "tagged-paragraph", "indentation of first line different from second"),
     uniformSpacing: Flag.boolean("u", "uniform-spacing", "one space between words, two after sentences"),

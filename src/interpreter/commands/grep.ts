@@ -38,10 +38,17 @@ const flags = {
   label: Flag.string(null, "label", "use LABEL as the standard input file name prefix", { arg: "LABEL" }),
   onlyMatching: Flag.boolean("o", "only-matching", "show only nonempty parts of lines that match"),
   quiet: Flag.boolean("q", ["quiet", "silent"], "suppress all normal output"),
-  binaryFiles: Flag.string(null, "binary-files", "assume that binary files are TYPE; TYPE is 'binary', 'text', or 'without-match'", { arg: "TYPE" }),
+  binaryFiles: Flag.string(
+    null,
+    "binary-files",
+    "assume that binary files are TYPE; TYPE is 'binary', 'text', or 'without-match'",
+    { arg: "TYPE" },
+  ),
   text: Flag.boolean("a", "text", "equivalent to --binary-files=text"),
   withoutMatch: Flag.boolean("I", null, "equivalent to --binary-files=without-match"),
-  directories: Flag.string("d", "directories", "how to handle directories; ACTION is 'read', 'recurse', or 'skip'", { arg: "ACTION" }),
+  directories: Flag.string("d", "directories", "how to handle directories; ACTION is 'read', 'recurse', or 'skip'", {
+    arg: "ACTION",
+  }),
   devices: Flag.string("D", "devices", "how to handle devices, FIFOs and sockets (ignored)", { arg: "ACTION" }),
   recursive: Flag.boolean("r", "recursive", "like --directories=recurse"),
   dereferenceRecursive: Flag.boolean("R", "dereference-recursive", "likewise, but follow all symlinks"),
@@ -57,9 +64,16 @@ const flags = {
   beforeContext: Flag.string("B", "before-context", "print NUM lines of leading context", { arg: "NUM" }),
   afterContext: Flag.string("A", "after-context", "print NUM lines of trailing context", { arg: "NUM" }),
   context: Flag.string("C", "context", "print NUM lines of output context", { arg: "NUM" }),
-  groupSeparator: Flag.string(null, "group-separator", "print SEP on line between matches with context", { arg: "SEP" }),
+  groupSeparator: Flag.string(null, "group-separator", "print SEP on line between matches with context", {
+    arg: "SEP",
+  }),
   noGroupSeparator: Flag.boolean(null, "no-group-separator", "do not print separator for matches with context"),
-  color: Flag.string(null, ["color", "colour"], "use markers to highlight the matching strings (never here); WHEN is 'always', 'never', or 'auto'", { arg: "WHEN", optional: true }),
+  color: Flag.string(
+    null,
+    ["color", "colour"],
+    "use markers to highlight the matching strings (never here); WHEN is 'always', 'never', or 'auto'",
+    { arg: "WHEN", optional: true },
+  ),
   binary: Flag.boolean("U", "binary", "do not strip CR characters at EOL (MSDOS/Windows)"),
 }
 
@@ -67,7 +81,8 @@ type GrepFlags = typeof flags
 
 /** Options taking a separate argument, for the `-NUM` scan below. */
 const SHORT_WITH_ARG = "efmABCdD"
-const LONG_WITH_ARG = /^--(regexp|file|max-count|label|binary-files|directories|devices|include|exclude|exclude-from|exclude-dir|before-context|after-context|context|group-separator)$/
+const LONG_WITH_ARG =
+  /^--(regexp|file|max-count|label|binary-files|directories|devices|include|exclude|exclude-from|exclude-dir|before-context|after-context|context|group-separator)$/
 
 /** `-5` and `-n5` mean `-C 5` (digits are options in GNU grep). */
 const contextDigits = (args: ReadonlyArray<string>): ReadonlyArray<string> => {
@@ -121,310 +136,334 @@ interface State {
 const contextLength = (value: string | undefined): number | undefined | "bad" =>
   value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : "bad"
 
-const run = (preset: Syntax | undefined) => (input: RunInput<GrepFlags>): Effect.Effect<number, BrokenPipe> =>
-  Effect.gen(function* () {
-    const { flags: f, occurrences, ctx, usage, warn } = input
-    const die = (message: string) => Effect.as(warn(message), 2)
+const run =
+  (preset: Syntax | undefined) =>
+  (input: RunInput<GrepFlags>): Effect.Effect<number, BrokenPipe> =>
+    Effect.gen(function* () {
+      const { flags: f, occurrences, ctx, usage, warn } = input
+      const die = (message: string) => Effect.as(warn(message), 2)
 
-    const matchers = occurrences.filter((o) => ["extendedRegexp", "fixedStrings", "basicRegexp", "perlRegexp"].includes(o.key))
-    const kinds = new Set(matchers.map((o) => o.key))
-    if (preset !== undefined) kinds.add(preset === "extended" ? "extendedRegexp" : "fixedStrings")
-    if (kinds.size > 1) return yield* die("conflicting matchers specified")
-    const kind = [...kinds][0]
-    const syntax: Syntax =
-      kind === "extendedRegexp" ? "extended" : kind === "fixedStrings" ? "fixed" : kind === "perlRegexp" ? "perl" : "basic"
+      const matchers = occurrences.filter((o) =>
+        ["extendedRegexp", "fixedStrings", "basicRegexp", "perlRegexp"].includes(o.key),
+      )
+      const kinds = new Set(matchers.map((o) => o.key))
+      if (preset !== undefined) kinds.add(preset === "extended" ? "extendedRegexp" : "fixedStrings")
+      if (kinds.size > 1) return yield* die("conflicting matchers specified")
+      const kind = [...kinds][0]
+      const syntax: Syntax =
+        kind === "extendedRegexp"
+          ? "extended"
+          : kind === "fixedStrings"
+            ? "fixed"
+            : kind === "perlRegexp"
+              ? "perl"
+              : "basic"
 
-    // Checked in command-line order, as getopt meets them.
-    for (const o of occurrences) {
-      if ((o.key === "afterContext" || o.key === "beforeContext" || o.key === "context") && contextLength(o.value) === "bad") {
-        return yield* die(`${o.value}: invalid context length argument`)
+      // Checked in command-line order, as getopt meets them.
+      for (const o of occurrences) {
+        if (
+          (o.key === "afterContext" || o.key === "beforeContext" || o.key === "context") &&
+          contextLength(o.value) === "bad"
+        ) {
+          return yield* die(`${o.value}: invalid context length argument`)
+        }
       }
-    }
-    const number = (v: string | undefined) => (v === undefined ? undefined : Number(v))
-    const both = number(f.context)
-    const after = number(f.afterContext) ?? both ?? 0
-    const before = number(f.beforeContext) ?? both ?? 0
-    const contextGiven = f.afterContext !== undefined || f.beforeContext !== undefined || f.context !== undefined
+      const number = (v: string | undefined) => (v === undefined ? undefined : Number(v))
+      const both = number(f.context)
+      const after = number(f.afterContext) ?? both ?? 0
+      const before = number(f.beforeContext) ?? both ?? 0
+      const contextGiven = f.afterContext !== undefined || f.beforeContext !== undefined || f.context !== undefined
 
-    let maxCount = Infinity
-    if (f.maxCount !== undefined) {
-      if (!/^\s*[+-]?\d+$/.test(f.maxCount)) return yield* die("invalid max count")
-      const n = Number(f.maxCount)
-      maxCount = n < 0 ? Infinity : n
-    }
-    const binaryMode = f.text ? "text" : f.withoutMatch ? "without-match" : (f.binaryFiles ?? "binary")
-    if (!["binary", "text", "without-match"].includes(binaryMode)) return yield* die("unknown binary-files type")
-    const directories = f.recursive || f.dereferenceRecursive ? "recurse" : (f.directories ?? "read")
-    if (!["read", "recurse", "skip"].includes(directories)) {
-      yield* usage(`invalid argument '${directories}' for '--directories'\nValid arguments are:\n  - 'read'\n  - 'recurse'\n  - 'skip'`)
-      return 1
-    }
-    const recursive = directories === "recurse"
+      let maxCount = Infinity
+      if (f.maxCount !== undefined) {
+        if (!/^\s*[+-]?\d+$/.test(f.maxCount)) return yield* die("invalid max count")
+        const n = Number(f.maxCount)
+        maxCount = n < 0 ? Infinity : n
+      }
+      const binaryMode = f.text ? "text" : f.withoutMatch ? "without-match" : (f.binaryFiles ?? "binary")
+      if (!["binary", "text", "without-match"].includes(binaryMode)) return yield* die("unknown binary-files type")
+      const directories = f.recursive || f.dereferenceRecursive ? "recurse" : (f.directories ?? "read")
+      if (!["read", "recurse", "skip"].includes(directories)) {
+        yield* usage(
+          `invalid argument '${directories}' for '--directories'\nValid arguments are:\n  - 'read'\n  - 'recurse'\n  - 'skip'`,
+        )
+        return 1
+      }
+      const recursive = directories === "recurse"
 
-    // Patterns: -e and -f in command-line order, else the first operand.
-    const patterns: Array<string> = []
-    let operands = input.operands
-    const sources = occurrences.filter((o) => o.key === "regexp" || o.key === "file")
-    if (sources.length === 0) {
-      if (operands.length === 0) return yield* usage("")
-      patterns.push(...operands[0].split("\n"))
-      operands = operands.slice(1)
-    }
-    for (const o of sources) {
-      if (o.key === "regexp") patterns.push(...(o.value ?? "").split("\n"))
-      else {
-        const name = o.value ?? ""
-        const data = yield* withInput(ctx, name, readAll).pipe(
+      // Patterns: -e and -f in command-line order, else the first operand.
+      const patterns: Array<string> = []
+      let operands = input.operands
+      const sources = occurrences.filter((o) => o.key === "regexp" || o.key === "file")
+      if (sources.length === 0) {
+        if (operands.length === 0) return yield* usage("")
+        patterns.push(...operands[0].split("\n"))
+        operands = operands.slice(1)
+      }
+      for (const o of sources) {
+        if (o.key === "regexp") patterns.push(...(o.value ?? "").split("\n"))
+        else {
+          const name = o.value ?? ""
+          const data = yield* withInput(ctx, name, readAll).pipe(
+            Effect.map((d): Uint8Array | undefined => d),
+            Effect.catchTag("VfsError", (error) => Effect.as(warn(`${name}: ${errorText(error)}`), undefined)),
+          )
+          if (data === undefined) return 2
+          const text = new TextDecoder().decode(data)
+          if (text !== "") patterns.push(...text.replace(/\n$/, "").split("\n"))
+        }
+      }
+      const compiled = compileMatcher(patterns.map(toBytesString), {
+        syntax,
+        ignoreCase:
+          occurrences.filter((o) => o.key === "ignoreCase" || o.key === "noIgnoreCase").at(-1)?.key === "ignoreCase",
+        wordRegexp: f.wordRegexp,
+        lineRegexp: f.lineRegexp,
+      })
+      if ("error" in compiled) return yield* die(compiled.error)
+      for (const w of compiled.warnings) yield* warn(`warning: ${w}`)
+      const matcher: Matcher = compiled
+
+      const excludes = [...f.exclude]
+      for (const file of f.excludeFrom) {
+        const data = yield* withInput(ctx, file, readAll).pipe(
           Effect.map((d): Uint8Array | undefined => d),
-          Effect.catchTag("VfsError", (error) => Effect.as(warn(`${name}: ${errorText(error)}`), undefined)),
+          Effect.catchTag("VfsError", (error) => Effect.as(warn(`${file}: ${errorText(error)}`), undefined)),
         )
         if (data === undefined) return 2
-        const text = new TextDecoder().decode(data)
-        if (text !== "") patterns.push(...text.replace(/\n$/, "").split("\n"))
+        excludes.push(
+          ...new TextDecoder()
+            .decode(data)
+            .split("\n")
+            .filter((l) => l !== ""),
+        )
       }
-    }
-    const compiled = compileMatcher(patterns.map(toBytesString), {
-      syntax,
-      ignoreCase: occurrences.filter((o) => o.key === "ignoreCase" || o.key === "noIgnoreCase").at(-1)?.key === "ignoreCase",
-      wordRegexp: f.wordRegexp,
-      lineRegexp: f.lineRegexp,
-    })
-    if ("error" in compiled) return yield* die(compiled.error)
-    for (const w of compiled.warnings) yield* warn(`warning: ${w}`)
-    const matcher: Matcher = compiled
+      const globMatch = (glob: string, name: string) => Pattern.matches(glob, name, { dotglob: true })
+      const fileWanted = (name: string): boolean => {
+        const base = name.slice(name.lastIndexOf("/") + 1)
+        if (f.include.length > 0 && !f.include.some((g) => globMatch(g, base))) return false
+        return !excludes.some((g) => globMatch(g, base) || globMatch(g, name))
+      }
+      const dirWanted = (name: string): boolean => {
+        const base = name.replace(/\/+$/, "").slice(name.replace(/\/+$/, "").lastIndexOf("/") + 1)
+        return !f.excludeDir.some((g) => globMatch(g, base))
+      }
 
-    const excludes = [...f.exclude]
-    for (const file of f.excludeFrom) {
-      const data = yield* withInput(ctx, file, readAll).pipe(
-        Effect.map((d): Uint8Array | undefined => d),
-        Effect.catchTag("VfsError", (error) => Effect.as(warn(`${file}: ${errorText(error)}`), undefined)),
-      )
-      if (data === undefined) return 2
-      excludes.push(...new TextDecoder().decode(data).split("\n").filter((l) => l !== ""))
-    }
-    const globMatch = (glob: string, name: string) => Pattern.matches(glob, name, { dotglob: true })
-    const fileWanted = (name: string): boolean => {
-      const base = name.slice(name.lastIndexOf("/") + 1)
-      if (f.include.length > 0 && !f.include.some((g) => globMatch(g, base))) return false
-      return !excludes.some((g) => globMatch(g, base) || globMatch(g, name))
-    }
-    const dirWanted = (name: string): boolean => {
-      const base = name.replace(/\/+$/, "").slice(name.replace(/\/+$/, "").lastIndexOf("/") + 1)
-      return !f.excludeDir.some((g) => globMatch(g, base))
-    }
+      const implicitDot = recursive && operands.length === 0
+      const files = operands.length === 0 ? [recursive ? "." : "-"] : operands
+      const withFilename = f.noFilename ? false : f.withFilename || files.length > 1 || recursive
+      const eol = f.nullData ? 0 : 10
+      const sink = makeSink(ctx.stdout)
+      const state: State = { anySelected: false, errors: false, used: false, done: false }
+      const listOnly = f.filesWithMatches || f.filesWithoutMatch
+      const complain = (message: string) =>
+        Effect.gen(function* () {
+          state.errors = true
+          if (f.noMessages) return
+          yield* sink.flush
+          yield* warn(message)
+        })
 
-    const implicitDot = recursive && operands.length === 0
-    const files = operands.length === 0 ? [recursive ? "." : "-"] : operands
-    const withFilename = f.noFilename ? false : f.withFilename || files.length > 1 || recursive
-    const eol = f.nullData ? 0 : 10
-    const sink = makeSink(ctx.stdout)
-    const state: State = { anySelected: false, errors: false, used: false, done: false }
-    const listOnly = f.filesWithMatches || f.filesWithoutMatch
-    const complain = (message: string) =>
-      Effect.gen(function* () {
-        state.errors = true
-        if (f.noMessages) return
-        yield* sink.flush
-        yield* warn(message)
-      })
+      /** Search one input; the display name goes in prefixes and messages. */
+      const search = (source: Input, name: string) =>
+        Effect.gen(function* () {
+          let selected = 0
+          let lineNo = 0
+          let offset = 0
+          let binary = false
+          let binaryMatched = false
+          let afterLeft = 0
+          let lastPrinted = 0
+          let stopped = false
+          const held: Array<{ readonly bytes: Uint8Array; readonly lineNo: number; readonly offset: number }> = []
 
-    /** Search one input; the display name goes in prefixes and messages. */
-    const search = (source: Input, name: string) =>
-      Effect.gen(function* () {
-        let selected = 0
-        let lineNo = 0
-        let offset = 0
-        let binary = false
-        let binaryMatched = false
-        let afterLeft = 0
-        let lastPrinted = 0
-        let stopped = false
-        const held: Array<{ readonly bytes: Uint8Array; readonly lineNo: number; readonly offset: number }> = []
-
-        const prefix = (s: Sink, sep: string, n: number, at: number) => {
-          if (withFilename) {
-            s.text(name)
-            if (f.null) s.byte(0)
-            else s.text(sep)
-          }
-          if (f.lineNumber) s.text(`${n}${sep}`)
-          if (f.byteOffset) s.text(`${at}${sep}`)
-        }
-        const emit = (bytes: Uint8Array, start: number, end: number, n: number, at: number, sep: string) => {
-          // A group separator before a group that does not continue the last one (in any file).
-          if (contextGiven && state.used && !f.noGroupSeparator && (lastPrinted === 0 || n > lastPrinted + 1)) {
-            sink.text(`${f.groupSeparator ?? "--"}\n`)
-          }
-          prefix(sink, sep, n, at)
-          sink.pushRange(bytes, start, end)
-          sink.byte(eol)
-          lastPrinted = n
-          state.used = true
-        }
-
-        /** One line `buf[s, e)`, `text` its latin1 form. Returns false to stop reading. */
-        const line = (buf: Uint8Array, s: number, e: number, text: string): boolean => {
-          lineNo++
-          const at = offset
-          offset += e - s + 1
-          if (selected >= maxCount) {
-            // Past -m: only trailing context remains.
-            if (afterLeft > 0 && !listOnly && !f.count && !f.quiet && !f.onlyMatching) {
-              afterLeft--
-              emit(buf, s, e, lineNo, at, "-")
-              return afterLeft > 0
+          const prefix = (s: Sink, sep: string, n: number, at: number) => {
+            if (withFilename) {
+              s.text(name)
+              if (f.null) s.byte(0)
+              else s.text(sep)
             }
-            return false
+            if (f.lineNumber) s.text(`${n}${sep}`)
+            if (f.byteOffset) s.text(`${at}${sep}`)
           }
-          const hit = matcher.test(text) !== f.invertMatch
-          if (!hit) {
-            if (listOnly || f.count || f.quiet) return true
-            if (afterLeft > 0) {
-              afterLeft--
-              if (!f.onlyMatching) emit(buf, s, e, lineNo, at, "-")
-            } else if (before > 0) {
-              held.push({ bytes: buf.slice(s, e), lineNo, offset: at })
-              if (held.length > before) held.shift()
+          const emit = (bytes: Uint8Array, start: number, end: number, n: number, at: number, sep: string) => {
+            // A group separator before a group that does not continue the last one (in any file).
+            if (contextGiven && state.used && !f.noGroupSeparator && (lastPrinted === 0 || n > lastPrinted + 1)) {
+              sink.text(`${f.groupSeparator ?? "--"}\n`)
             }
-            return true
+            prefix(sink, sep, n, at)
+            sink.pushRange(bytes, start, end)
+            sink.byte(eol)
+            lastPrinted = n
+            state.used = true
           }
-          selected++
-          state.anySelected = true
-          if (f.quiet) {
-            state.done = true
-            return false
-          }
-          if (listOnly) return false
-          if (f.count) return selected < maxCount
-          if (binary) {
-            binaryMatched = true
-            return false
-          }
-          if (!f.onlyMatching) for (const h of held) emit(h.bytes, 0, h.bytes.length, h.lineNo, h.offset, "-")
-          held.length = 0
-          if (f.onlyMatching) {
-            if (!f.invertMatch) {
-              let from = 0
-              while (from <= text.length) {
-                const m = matcher.next(text, from)
-                if (m === undefined) break
-                if (m.end === m.start) {
-                  from = m.start + 1
-                  continue
+
+          /** One line `buf[s, e)`, `text` its latin1 form. Returns false to stop reading. */
+          const line = (buf: Uint8Array, s: number, e: number, text: string): boolean => {
+            lineNo++
+            const at = offset
+            offset += e - s + 1
+            if (selected >= maxCount) {
+              // Past -m: only trailing context remains.
+              if (afterLeft > 0 && !listOnly && !f.count && !f.quiet && !f.onlyMatching) {
+                afterLeft--
+                emit(buf, s, e, lineNo, at, "-")
+                return afterLeft > 0
+              }
+              return false
+            }
+            const hit = matcher.test(text) !== f.invertMatch
+            if (!hit) {
+              if (listOnly || f.count || f.quiet) return true
+              if (afterLeft > 0) {
+                afterLeft--
+                if (!f.onlyMatching) emit(buf, s, e, lineNo, at, "-")
+              } else if (before > 0) {
+                held.push({ bytes: buf.slice(s, e), lineNo, offset: at })
+                if (held.length > before) held.shift()
+              }
+              return true
+            }
+            selected++
+            state.anySelected = true
+            if (f.quiet) {
+              state.done = true
+              return false
+            }
+            if (listOnly) return false
+            if (f.count) return selected < maxCount
+            if (binary) {
+              binaryMatched = true
+              return false
+            }
+            if (!f.onlyMatching) for (const h of held) emit(h.bytes, 0, h.bytes.length, h.lineNo, h.offset, "-")
+            held.length = 0
+            if (f.onlyMatching) {
+              if (!f.invertMatch) {
+                let from = 0
+                while (from <= text.length) {
+                  const m = matcher.next(text, from)
+                  if (m === undefined) break
+                  if (m.end === m.start) {
+                    from = m.start + 1
+                    continue
+                  }
+                  prefix(sink, ":", lineNo, at + m.start)
+                  sink.pushRange(buf, s + m.start, s + m.end)
+                  sink.byte(eol)
+                  state.used = true
+                  from = m.end
                 }
-                prefix(sink, ":", lineNo, at + m.start)
-                sink.pushRange(buf, s + m.start, s + m.end)
-                sink.byte(eol)
-                state.used = true
-                from = m.end
+              }
+            } else emit(buf, s, e, lineNo, at, ":")
+            afterLeft = after
+            return selected < maxCount || afterLeft > 0
+          }
+
+          let carry: Uint8Array | undefined
+          while (!stopped && !state.done) {
+            const chunk = yield* source.read
+            if (chunk === null) {
+              if (carry !== undefined && carry.length > 0) {
+                const t = latin1(carry)
+                line(carry, 0, carry.length, t)
+              }
+              break
+            }
+            if (!binary && binaryMode !== "text" && !f.nullData && chunk.includes(0)) {
+              binary = true
+              if (binaryMode === "without-match") {
+                selected = 0
+                break
               }
             }
-          } else emit(buf, s, e, lineNo, at, ":")
-          afterLeft = after
-          return selected < maxCount || afterLeft > 0
-        }
+            const buf = carry === undefined ? chunk : concat([carry, chunk])
+            const last = buf.lastIndexOf(eol)
+            if (last === -1) {
+              carry = buf
+              continue
+            }
+            const text = latin1(buf, 0, last)
+            let s = 0
+            while (s <= last) {
+              const e = buf.indexOf(eol, s)
+              if (!line(buf, s, e, text.slice(s, e))) {
+                stopped = true
+                // Leave what this command did not read for the next reader of a shared stdin.
+                if (e + 1 < buf.length) source.unread(buf.subarray(e + 1))
+                break
+              }
+              s = e + 1
+            }
+            carry = last + 1 < buf.length ? buf.slice(last + 1) : undefined
+            yield* sink.flushIfFull
+          }
 
-        let carry: Uint8Array | undefined
-        while (!stopped && !state.done) {
-          const chunk = yield* source.read
-          if (chunk === null) {
-            if (carry !== undefined && carry.length > 0) {
-              const t = latin1(carry)
-              line(carry, 0, carry.length, t)
+          if (f.count) {
+            if (withFilename) {
+              sink.text(name)
+              if (f.null) sink.byte(0)
+              else sink.text(":")
             }
-            break
+            sink.text(`${selected}\n`)
           }
-          if (!binary && binaryMode !== "text" && !f.nullData && chunk.includes(0)) {
-            binary = true
-            if (binaryMode === "without-match") {
-              selected = 0
-              break
-            }
-          }
-          const buf = carry === undefined ? chunk : concat([carry, chunk])
-          const last = buf.lastIndexOf(eol)
-          if (last === -1) {
-            carry = buf
-            continue
-          }
-          const text = latin1(buf, 0, last)
-          let s = 0
-          while (s <= last) {
-            const e = buf.indexOf(eol, s)
-            if (!line(buf, s, e, text.slice(s, e))) {
-              stopped = true
-              // Leave what this command did not read for the next reader of a shared stdin.
-              if (e + 1 < buf.length) source.unread(buf.subarray(e + 1))
-              break
-            }
-            s = e + 1
-          }
-          carry = last + 1 < buf.length ? buf.slice(last + 1) : undefined
-          yield* sink.flushIfFull
-        }
-
-        if (f.count) {
-          if (withFilename) {
+          if (f.filesWithMatches && selected > 0) {
             sink.text(name)
-            if (f.null) sink.byte(0)
-            else sink.text(":")
+            sink.byte(f.null ? 0 : 10)
           }
-          sink.text(`${selected}\n`)
-        }
-        if (f.filesWithMatches && selected > 0) {
-          sink.text(name)
-          sink.byte(f.null ? 0 : 10)
-        }
-        if (f.filesWithoutMatch && selected === 0) {
-          sink.text(name)
-          sink.byte(f.null ? 0 : 10)
-        }
-        if (binaryMatched) {
-          yield* sink.flush
-          yield* warn(`${name}: binary file matches`)
-        }
-      })
+          if (f.filesWithoutMatch && selected === 0) {
+            sink.text(name)
+            sink.byte(f.null ? 0 : 10)
+          }
+          if (binaryMatched) {
+            yield* sink.flush
+            yield* warn(`${name}: binary file matches`)
+          }
+        })
 
-    const searchPath = (operand: string, display: string, commandLine: boolean): Effect.Effect<void, BrokenPipe> =>
-      Effect.gen(function* () {
-        if (state.done) return
-        if (operand === "-" && commandLine) {
-          yield* search(ctx.stdin, f.label ?? "(standard input)").pipe(
-            Effect.catchTag("VfsError", (error) => complain(`${display}: ${errorText(error)}`)),
+      const searchPath = (operand: string, display: string, commandLine: boolean): Effect.Effect<void, BrokenPipe> =>
+        Effect.gen(function* () {
+          if (state.done) return
+          if (operand === "-" && commandLine) {
+            yield* search(ctx.stdin, f.label ?? "(standard input)").pipe(
+              Effect.catchTag("VfsError", (error) => complain(`${display}: ${errorText(error)}`)),
+            )
+            return
+          }
+          const follow = commandLine || f.dereferenceRecursive
+          const st = yield* Effect.result(
+            Effect.flatMap(resolveOperand(ctx, operand), (p) =>
+              Effect.map(follow ? ctx.fs.stat(p) : ctx.fs.lstat(p), (s) => ({ path: p, stat: s })),
+            ),
           )
-          return
-        }
-        const follow = commandLine || f.dereferenceRecursive
-        const st = yield* Effect.result(
-          Effect.flatMap(resolveOperand(ctx, operand), (p) => Effect.map(follow ? ctx.fs.stat(p) : ctx.fs.lstat(p), (s) => ({ path: p, stat: s }))),
-        )
-        if (st._tag === "Failure") return yield* complain(`${display}: ${errorText(st.failure)}`)
-        const path = st.success.path
-        const type = st.success.stat.type
-        if (type === "symlink") return
-        if (type === "directory") {
-          if (directories === "skip") return
-          if (!recursive) return yield* complain(`${display}: Is a directory`)
-          if (!dirWanted(display) && !(implicitDot && commandLine)) return
-          const entries = yield* Effect.result(ctx.fs.list(path))
-          if (entries._tag === "Failure") return yield* complain(`${display}: ${errorText(entries.failure)}`)
-          for (const entry of entries.success) {
-            const childDisplay = implicitDot && commandLine ? entry.name : `${display.replace(/\/+$/, "")}/${entry.name}`
-            yield* searchPath(`${path === "/" ? "" : path}/${entry.name}`, childDisplay, false)
+          if (st._tag === "Failure") return yield* complain(`${display}: ${errorText(st.failure)}`)
+          const path = st.success.path
+          const type = st.success.stat.type
+          if (type === "symlink") return
+          if (type === "directory") {
+            if (directories === "skip") return
+            if (!recursive) return yield* complain(`${display}: Is a directory`)
+            if (!dirWanted(display) && !(implicitDot && commandLine)) return
+            const entries = yield* Effect.result(ctx.fs.list(path))
+            if (entries._tag === "Failure") return yield* complain(`${display}: ${errorText(entries.failure)}`)
+            for (const entry of entries.success) {
+              const childDisplay =
+                implicitDot && commandLine ? entry.name : `${display.replace(/\/+$/, "")}/${entry.name}`
+              yield* searchPath(`${path === "/" ? "" : path}/${entry.name}`, childDisplay, false)
+            }
+            return
           }
-          return
-        }
-        if (!fileWanted(display)) return
-        yield* withInput(ctx, path, (i) => search(i, display)).pipe(
-          Effect.catchTag("VfsError", (error: VfsError) => complain(`${display}: ${errorText(error)}`)),
-        )
-      })
+          if (!fileWanted(display)) return
+          yield* withInput(ctx, path, (i) => search(i, display)).pipe(
+            Effect.catchTag("VfsError", (error: VfsError) => complain(`${display}: ${errorText(error)}`)),
+          )
+        })
 
-    for (const file of files) yield* searchPath(file, file, true)
-    yield* sink.flush
-    if (state.errors && !(f.quiet && state.anySelected)) return 2
-    return state.anySelected ? 0 : 1
-  })
+      for (const file of files) yield* searchPath(file, file, true)
+      yield* sink.flush
+      if (state.errors && !(f.quiet && state.anySelected)) return 2
+      return state.anySelected ? 0 : 1
+    })
 
 const makeGrep = (name: string, preset: Syntax | undefined): DeclaredCommand =>
   make(name, {
@@ -435,7 +474,8 @@ const makeGrep = (name: string, preset: Syntax | undefined): DeclaredCommand =>
     usageLine: true,
     messageName: "grep",
     preprocess: contextDigits,
-    details: "When FILE is '-', read standard input. With no FILE, read '.' if recursive, '-' otherwise. Exit status is 0 if any line is selected, 1 otherwise; if any error occurs and -q is not given, the exit status is 2.",
+    details:
+      "When FILE is '-', read standard input. With no FILE, read '.' if recursive, '-' otherwise. Exit status is 0 if any line is selected, 1 otherwise; if any error occurs and -q is not given, the exit status is 2.",
     run: run(preset),
   })
 

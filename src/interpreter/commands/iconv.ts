@@ -86,7 +86,12 @@ export const iconv = make("iconv", {
             first = false
           } else if (first && !codec.withBom) first = false
           if (first) return 0
+          const copyAscii = codec.ascii === true && to.ascii === true
           while (p < bytes.length) {
+            if (copyAscii && bytes[p] < 0x80) {
+              sink.byte(bytes[p++])
+              continue
+            }
             const d = codec.decode(bytes, p)
             if (d === "incomplete") {
               if (!final) return p

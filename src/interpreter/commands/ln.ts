@@ -33,7 +33,11 @@ export const ln = make("ln", {
   flags: {
     force: Flag.boolean("f", "force", "remove existing destination files"),
     logical: Flag.boolean("L", "logical", "dereference TARGETs that are symbolic links"),
-    noDereference: Flag.boolean("n", "no-dereference", "treat LINK_NAME as a normal file if it is a symbolic link to a directory"),
+    noDereference: Flag.boolean(
+      "n",
+      "no-dereference",
+      "treat LINK_NAME as a normal file if it is a symbolic link to a directory",
+    ),
     physical: Flag.boolean("P", "physical", "make hard links directly to symbolic links"),
     relative: Flag.boolean("r", "relative", "with -s, create links relative to link location"),
     symbolic: Flag.boolean("s", "symbolic", "make symbolic links instead of hard links"),
@@ -57,7 +61,8 @@ export const ln = make("ln", {
       // Pairs of (what the link points to, the link's name).
       const jobs: Array<readonly [string, string]> = []
       const into = (dir: string, sources: ReadonlyArray<string>) => {
-        for (const s of sources) jobs.push([s, dir.endsWith("/") ? dir + lastComponent(s) : `${dir}/${lastComponent(s)}`])
+        for (const s of sources)
+          jobs.push([s, dir.endsWith("/") ? dir + lastComponent(s) : `${dir}/${lastComponent(s)}`])
       }
       if (flags.targetDirectory !== undefined) {
         const dir = flags.targetDirectory
@@ -86,7 +91,9 @@ export const ln = make("ln", {
         else if (operands.length > 2) {
           const st = yield* Effect.result(ctx.fs.stat(destAbs))
           yield* warn(
-            st._tag === "Failure" ? `target ${quote(dest)}: ${strerror(st.failure)}` : `target ${quote(dest)}: Not a directory`,
+            st._tag === "Failure"
+              ? `target ${quote(dest)}: ${strerror(st.failure)}`
+              : `target ${quote(dest)}: Not a directory`,
           )
           return 1
         } else jobs.push([sources[0], dest])
@@ -98,7 +105,8 @@ export const ln = make("ln", {
         if ("error" in made) {
           status = 1
           yield* writeText(ctx.stderr, `ln: ${made.error}\n`)
-        } else if (flags.verbose) yield* writeText(ctx.stdout, `${quote(dest)} ${symbolic ? "->" : "=>"} ${quote(made.target)}\n`)
+        } else if (flags.verbose)
+          yield* writeText(ctx.stdout, `${quote(dest)} ${symbolic ? "->" : "=>"} ${quote(made.target)}\n`)
       }
       return status
     }),
@@ -146,7 +154,10 @@ const attempt = (
       if (!flags.force) return failure("File exists")
       if (existing.success.type === "directory") return `${quoteIfNeeded(dest)}: cannot overwrite directory`
       const sourceAbs = flags.symbolic ? Path.resolve(Path.dirname(destAbs), source) : ctx.resolve(source)
-      const [a, b] = [yield* canonicalize(ctx.fs, "/", sourceAbs, "missing"), yield* canonicalize(ctx.fs, "/", destAbs, "missing")]
+      const [a, b] = [
+        yield* canonicalize(ctx.fs, "/", sourceAbs, "missing"),
+        yield* canonicalize(ctx.fs, "/", destAbs, "missing"),
+      ]
       if (existing.success.type !== "symlink" && "path" in a && "path" in b && a.path === b.path)
         return `${quote(source)} and ${quote(dest)} are the same file`
     }

@@ -30,12 +30,18 @@ type Format = "one" | "long" | "columns"
  * `LsFormat.ts` for the fixed owner, link count and block values of `-l`.
  */
 export const ls = make("ls", {
-  summary: "List information about the FILEs (the current directory by default). Sort entries alphabetically if none of -St is specified.",
+  summary:
+    "List information about the FILEs (the current directory by default). Sort entries alphabetically if none of -St is specified.",
   flags: {
     all: Flag.boolean("a", "all", "do not ignore entries starting with ."),
     almostAll: Flag.boolean("A", "almost-all", "do not list implied . and .."),
     columns: Flag.boolean("C", null, "list entries by columns"),
-    color: Flag.string(null, ["color", "colour"], "colorize the output (never here); WHEN can be 'always', 'auto', or 'never'", { arg: "WHEN", optional: true }),
+    color: Flag.string(
+      null,
+      ["color", "colour"],
+      "colorize the output (never here); WHEN can be 'always', 'auto', or 'never'",
+      { arg: "WHEN", optional: true },
+    ),
     directory: Flag.boolean("d", "directory", "list directories themselves, not their contents"),
     classify: Flag.boolean("F", "classify", "append indicator (one of */=>@|) to entries"),
     noOwner: Flag.boolean("g", null, "like -l, but do not list owner"),
@@ -53,7 +59,8 @@ export const ls = make("ls", {
   },
   operands: { usage: "[FILE]..." },
   usageStatus: 2,
-  details: "Exit status: 0 if OK, 1 if minor problems (e.g., cannot access subdirectory), 2 if serious trouble (e.g., cannot access command-line argument).",
+  details:
+    "Exit status: 0 if OK, 1 if minor problems (e.g., cannot access subdirectory), 2 if serious trouble (e.g., cannot access command-line argument).",
   run: ({ flags, operands, occurrences, ctx, name }) =>
     Effect.gen(function* () {
       const now = yield* Clock.currentTimeMillis
@@ -63,7 +70,9 @@ export const ls = make("ls", {
         else if (o.key === "columns") format = "columns"
         else if (o.key === "onePerLine" && format !== "long") format = "one"
       }
-      const sortBy = flags.unsorted ? "none" : (occurrences.filter((o) => o.key === "sizeSort" || o.key === "timeSort").at(-1)?.key ?? "name")
+      const sortBy = flags.unsorted
+        ? "none"
+        : (occurrences.filter((o) => o.key === "sizeSort" || o.key === "timeSort").at(-1)?.key ?? "name")
       const needStat = format === "long" || sortBy !== "name" || flags.classify
       const showOwner = !flags.noOwner
       const showGroup = !flags.longNoGroup && !flags.noGroup
@@ -149,16 +158,27 @@ export const ls = make("ls", {
       }
 
       /** List a directory's contents; `header` is printed first when given. */
-      const listDirectory = (path: string, display: string, header: boolean, level: number): Effect.Effect<void, BrokenPipe> =>
+      const listDirectory = (
+        path: string,
+        display: string,
+        header: boolean,
+        level: number,
+      ): Effect.Effect<void, BrokenPipe> =>
         Effect.gen(function* () {
           const listed = yield* Effect.result(ctx.fs.list(path))
           if (header) sink.text(`${display}:\n`)
-          if (listed._tag === "Failure") return yield* complain(`cannot open directory ${quote(display)}: ${errorText(listed.failure)}`, level)
+          if (listed._tag === "Failure")
+            return yield* complain(`cannot open directory ${quote(display)}: ${errorText(listed.failure)}`, level)
           const child = (n: string) => `${path === "/" ? "" : path}/${n}`
           const raw: Array<Entry> = []
           if (flags.all) {
             raw.push({ name: ".", path, type: "directory", stat: undefined })
-            raw.push({ name: "..", path: path === "/" ? "/" : path.slice(0, path.lastIndexOf("/")) || "/", type: "directory", stat: undefined })
+            raw.push({
+              name: "..",
+              path: path === "/" ? "/" : path.slice(0, path.lastIndexOf("/")) || "/",
+              type: "directory",
+              stat: undefined,
+            })
           }
           for (const e of listed.success) {
             if (e.name.startsWith(".") && !flags.all && !flags.almostAll) continue

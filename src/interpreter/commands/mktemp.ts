@@ -109,7 +109,9 @@ export const mktemp = make("mktemp", {
         if (made.failure.reason !== "AlreadyExists") break
       }
       if (!flags.quiet)
-        yield* warn(`failed to create ${flags.directory ? "directory" : "file"} via template ${quote(template)}: ${lastError}`)
+        yield* warn(
+          `failed to create ${flags.directory ? "directory" : "file"} via template ${quote(template)}: ${lastError}`,
+        )
       return 1
     }),
 })

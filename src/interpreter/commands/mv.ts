@@ -13,9 +13,15 @@ export const mv = make("mv", {
   flags: {
     force: Flag.boolean("f", "force", "do not prompt before overwriting"),
     noClobber: Flag.boolean("n", "no-clobber", "do not overwrite an existing file"),
-    targetDirectory: Flag.string("t", "target-directory", "move all SOURCE arguments into DIRECTORY", { arg: "DIRECTORY" }),
+    targetDirectory: Flag.string("t", "target-directory", "move all SOURCE arguments into DIRECTORY", {
+      arg: "DIRECTORY",
+    }),
     noTargetDirectory: Flag.boolean("T", "no-target-directory", "treat DEST as a normal file"),
-    update: Flag.boolean("u", "update", "move only when the SOURCE file is newer than the destination file or when the destination file is missing"),
+    update: Flag.boolean(
+      "u",
+      "update",
+      "move only when the SOURCE file is newer than the destination file or when the destination file is missing",
+    ),
     verbose: Flag.boolean("v", "verbose", "explain what is being done"),
   },
   operands: { usage: "SOURCE... DIRECTORY" },
@@ -48,7 +54,9 @@ export const mv = make("mv", {
         })
       for (const source of sources) {
         const resolved = yield* Effect.result(
-          Effect.flatMap(resolveOperand(ctx, source), (p) => Effect.map(ctx.fs.lstat(p), (s) => ({ path: p, stat: s }))),
+          Effect.flatMap(resolveOperand(ctx, source), (p) =>
+            Effect.map(ctx.fs.lstat(p), (s) => ({ path: p, stat: s })),
+          ),
         )
         if (resolved._tag === "Failure") {
           yield* report(ctx.stderr, name, `cannot stat ${quote(source)}`, resolved.failure)
@@ -61,7 +69,9 @@ export const mv = make("mv", {
           continue
         }
         const { path, stat } = resolved.success
-        const target = destIsDir ? `${destPath.success === "/" ? "" : destPath.success}/${lastComponent(source)}` : destPath.success
+        const target = destIsDir
+          ? `${destPath.success === "/" ? "" : destPath.success}/${lastComponent(source)}`
+          : destPath.success
         const targetDisplay = destIsDir ? joinDisplay(dest, lastComponent(source)) : dest
         if (Path.normalize(target) === path) {
           yield* say(`${quote(source)} and ${quote(targetDisplay)} are the same file`)

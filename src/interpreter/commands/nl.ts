@@ -4,8 +4,19 @@ import { make } from "../Command.ts"
 import { quoteIfNeeded, report } from "../ExitStatus.ts"
 import { forEachInput } from "./shared/Files.ts"
 import { eachLine, latin1 } from "./shared/Lines.ts"
-import { compile } from "./shared/PosixRegex.ts"
+import { translate } from "./shared/GnuRegex.ts"
 import { makeSink } from "./shared/Sink.ts"
+
+/** A GNU basic regular expression over latin1 text, or glibc's message. */
+const compileBasic = (pattern: string): RegExp | { readonly error: string } => {
+  const t = translate(latin1(new TextEncoder().encode(pattern)), "basic")
+  if ("error" in t) return t
+  try {
+    return new RegExp(t.source)
+  } catch {
+    return { error: "Invalid regular expression" }
+  }
+}
 
 /** A numbering style: all, non-empty, none, or lines matching a regex. */
 type Style = { readonly kind: "a" | "t" | "n" } | { readonly kind: "p"; readonly re: RegExp }
@@ -14,7 +25,7 @@ const parseStyle = (arg: string): Style | "invalid" | { readonly regexError: str
   const c = arg[0]
   if (c === "a" || c === "t" || c === "n") return { kind: c }
   if (c !== "p") return "invalid"
-  const re = compile(arg.slice(1), "basic")
+  const re = compileBasic(arg.slice(1))
   return "error" in re ? { regexError: re.error } : { kind: "p", re }
 }
 

@@ -5,7 +5,17 @@ import { quote } from "../ExitStatus.ts"
 import { latin1 } from "./shared/Lines.ts"
 import { lineReader } from "./shared/LineReader.ts"
 import { makeSink } from "./shared/Sink.ts"
-import { divInt, magnitude, mulInt, parseHuman, shortG, toHuman, type Dec, type Round, type Scale } from "./numfmt/Human.ts"
+import {
+  divInt,
+  magnitude,
+  mulInt,
+  parseHuman,
+  shortG,
+  toHuman,
+  type Dec,
+  type Round,
+  type Scale,
+} from "./numfmt/Human.ts"
 
 const SCALES_FROM: ReadonlyArray<Scale> = ["none", "auto", "si", "iec", "iec-i"]
 const SCALES_TO: ReadonlyArray<Scale> = ["none", "si", "iec", "iec-i"]
@@ -104,11 +114,18 @@ export const numfmt = make("numfmt", {
       arg: "N",
       optional: true,
     }),
-    invalid: Flag.string(null, "invalid", "failure mode for invalid numbers: abort, fail, warn, ignore", { arg: "MODE" }),
-    padding: Flag.string(null, "padding", "pad the output to N characters; positive N will right-align", { arg: "N" }),
-    round: Flag.string(null, "round", "use METHOD for rounding when scaling: up, down, from-zero, towards-zero, nearest", {
-      arg: "METHOD",
+    invalid: Flag.string(null, "invalid", "failure mode for invalid numbers: abort, fail, warn, ignore", {
+      arg: "MODE",
     }),
+    padding: Flag.string(null, "padding", "pad the output to N characters; positive N will right-align", { arg: "N" }),
+    round: Flag.string(
+      null,
+      "round",
+      "use METHOD for rounding when scaling: up, down, from-zero, towards-zero, nearest",
+      {
+        arg: "METHOD",
+      },
+    ),
     suffix: Flag.string(null, "suffix", "add SUFFIX to output numbers, and accept optional SUFFIX in input numbers", {
       arg: "SUFFIX",
     }),
@@ -150,13 +167,15 @@ export const numfmt = make("numfmt", {
       const invalid = inval.ok
       let padding = 0
       if (flags.padding !== undefined) {
-        if (!/^\s*[+-]?\d+$/.test(flags.padding) || Number(flags.padding) === 0) return yield* fail(`invalid padding value ${quote(flags.padding)}`)
+        if (!/^\s*[+-]?\d+$/.test(flags.padding) || Number(flags.padding) === 0)
+          return yield* fail(`invalid padding value ${quote(flags.padding)}`)
         padding = Number(flags.padding)
       }
       if (flags.field.length > 1) return yield* fail("multiple field specifications")
       const fields = flags.field.length === 0 ? [[1, 1] as const] : parseFields(flags.field[0])
       if (typeof fields === "string") return yield* fail(fields)
-      if (flags.delimiter !== undefined && [...flags.delimiter].length > 1) return yield* fail("the delimiter must be a single character")
+      if (flags.delimiter !== undefined && [...flags.delimiter].length > 1)
+        return yield* fail("the delimiter must be a single character")
       let header = 0
       if (occurrences.some((o) => o.key === "header")) {
         if (flags.header === undefined) header = 1
@@ -164,7 +183,9 @@ export const numfmt = make("numfmt", {
         else return yield* fail(`invalid header value ${quote(flags.header)}`)
       }
       const units = [flags.fromUnit, flags.toUnit].map((u) => (u === undefined ? 1n : parseUnit(u)))
-      for (const [k, u] of units.entries()) if (u === undefined) return yield* fail(`invalid unit size: ${quote((k === 0 ? flags.fromUnit : flags.toUnit) ?? "")}`)
+      for (const [k, u] of units.entries())
+        if (u === undefined)
+          return yield* fail(`invalid unit size: ${quote((k === 0 ? flags.fromUnit : flags.toUnit) ?? "")}`)
       const fromUnit = units[0] ?? 1n
       const toUnit = units[1] ?? 1n
       let format: Format = { prefix: "", suffix: "", padding: undefined, zeroPad: 0, precision: undefined }
@@ -273,7 +294,7 @@ export const numfmt = make("numfmt", {
         }
       } else {
         const reader = lineReader(ctx.stdin, eol)
-        for (let skip = header; ; ) {
+        for (let skip = header; ;) {
           const line = yield* Effect.catchTag(reader.next, "VfsError", () => Effect.succeed(null))
           if (line === null) break
           if (skip > 0) {

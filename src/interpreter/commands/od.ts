@@ -13,7 +13,13 @@ const POWERS: Record<string, number> = { k: 1, K: 1, m: 2, M: 2, G: 3, T: 4, P: 
 const parseSize = (text: string, option: string): number | string => {
   const m = /^\s*\+?(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)(.*)$/.exec(text)
   if (m === null) return `invalid ${option} argument '${text}'`
-  let n = Number(m[1].startsWith("0x") || m[1].startsWith("0X") ? m[1] : m[1].length > 1 && m[1][0] === "0" ? `0o${m[1].slice(1)}` : m[1])
+  let n = Number(
+    m[1].startsWith("0x") || m[1].startsWith("0X")
+      ? m[1]
+      : m[1].length > 1 && m[1][0] === "0"
+        ? `0o${m[1].slice(1)}`
+        : m[1],
+  )
   const suffix = m[2]
   if (suffix !== "") {
     const s = /^([bkKmMGTPEZY])(iB|B)?$/.exec(suffix)
@@ -43,10 +49,25 @@ const parseOldOffset = (text: string): number | undefined => {
 /** The default format, `-t oS`. */
 const OCTAL_SHORTS: Spec = { kind: "o", size: 2, width: 6, trailer: false }
 
-const OLD_FORMATS: Record<string, string> = { a: "a", b: "o1", c: "c", d: "u2", f: "fF", i: "dI", l: "dL", o: "o2", s: "d2", x: "x2" }
+const OLD_FORMATS: Record<string, string> = {
+  a: "a",
+  b: "o1",
+  c: "c",
+  d: "u2",
+  f: "fF",
+  i: "dI",
+  l: "dL",
+  o: "o2",
+  s: "d2",
+  x: "x2",
+}
 
 /** Feed chunks while `more()` holds, leaving the rest of the input unread. */
-const eachChunkWhile = (input: Input, more: () => boolean, onChunk: (chunk: Uint8Array) => Effect.Effect<void, BrokenPipe>) =>
+const eachChunkWhile = (
+  input: Input,
+  more: () => boolean,
+  onChunk: (chunk: Uint8Array) => Effect.Effect<void, BrokenPipe>,
+) =>
   Effect.gen(function* () {
     while (more()) {
       const chunk = yield* input.read
@@ -77,7 +98,9 @@ const widthOption = (args: ReadonlyArray<string>): ReadonlyArray<string> => {
 export const od = make("od", {
   summary: "Write an unambiguous representation, octal bytes by default, of FILE to standard output.",
   flags: {
-    addressRadix: Flag.string("A", "address-radix", "output format for file offsets; RADIX is one of [doxn]", { arg: "RADIX" }),
+    addressRadix: Flag.string("A", "address-radix", "output format for file offsets; RADIX is one of [doxn]", {
+      arg: "RADIX",
+    }),
     endian: Flag.string(null, "endian", "swap input bytes according the specified order", { arg: "{big|little}" }),
     skipBytes: Flag.string("j", "skip-bytes", "skip BYTES input bytes first", { arg: "BYTES" }),
     readBytes: Flag.string("N", "read-bytes", "limit dump to BYTES input bytes", { arg: "BYTES" }),
@@ -124,7 +147,8 @@ export const od = make("od", {
         if (r === "d") radix = 10
         else if (r === "x") [radix, padLen] = [16, 6]
         else if (r === "n") [radix, padLen] = [0, 0]
-        else if (r !== "o") return yield* fail(`invalid output address radix '${r ?? ""}'; it must be one character from [doxn]`)
+        else if (r !== "o")
+          return yield* fail(`invalid output address radix '${r ?? ""}'; it must be one character from [doxn]`)
       }
       let skip = 0
       if (flags.skipBytes !== undefined) {
@@ -142,7 +166,9 @@ export const od = make("od", {
       if (flags.endian !== undefined) {
         if (flags.endian === "big") littleEndian = false
         else if (flags.endian !== "little") {
-          return yield* usage(`invalid argument '${flags.endian}' for '--endian'\nValid arguments are:\n  - 'big'\n  - 'little'`)
+          return yield* usage(
+            `invalid argument '${flags.endian}' for '--endian'\nValid arguments are:\n  - 'big'\n  - 'little'`,
+          )
         }
       }
       let files = [...operands]
@@ -219,25 +245,29 @@ export const od = make("od", {
         ctx,
         files,
         (input) =>
-          eachChunkWhile(input, () => remaining > 0, (chunk) => {
-            let start = 0
-            if (toSkip > 0) {
-              start = Math.min(toSkip, chunk.length)
-              toSkip -= start
-            }
-            while (start < chunk.length && remaining > 0) {
-              const take = Math.min(chunk.length - start, perBlock - filled, remaining)
-              block.set(chunk.subarray(start, start + take), filled)
-              filled += take
-              start += take
-              remaining -= take
-              if (filled === perBlock) {
-                writeBlock(perBlock)
-                filled = 0
+          eachChunkWhile(
+            input,
+            () => remaining > 0,
+            (chunk) => {
+              let start = 0
+              if (toSkip > 0) {
+                start = Math.min(toSkip, chunk.length)
+                toSkip -= start
               }
-            }
-            return sink.flushIfFull
-          }),
+              while (start < chunk.length && remaining > 0) {
+                const take = Math.min(chunk.length - start, perBlock - filled, remaining)
+                block.set(chunk.subarray(start, start + take), filled)
+                filled += take
+                start += take
+                remaining -= take
+                if (filled === perBlock) {
+                  writeBlock(perBlock)
+                  filled = 0
+                }
+              }
+              return sink.flushIfFull
+            },
+          ),
         (operand, error) => Effect.andThen(sink.flush, report(ctx.stderr, name, quoteIfNeeded(operand), error)),
       )
       if (toSkip > 0) {

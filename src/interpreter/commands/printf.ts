@@ -44,7 +44,11 @@ const parseInteger = (s: string, unsigned: boolean, errors: Array<string>): { va
     if (m[1] === "-") value = -value
   }
   if (m === null || m[0].length < s.length) {
-    const kind = /^0[0-9]/.test(s) ? "invalid octal number" : /^0x/.test(s) ? "invalid hex number" : "invalid number"
+    const kind = /^0[0-9]/.test(s)
+      ? "invalid octal number"
+      : s.startsWith("0x")
+        ? "invalid hex number"
+        : "invalid number"
     errors.push(`${s}: ${kind}`)
     return { value, bad: true }
   }

@@ -83,7 +83,8 @@ export const realpath = make("realpath", {
       const relativeBase = base?.path
       if (relativeBase !== undefined && relativeTo === undefined) relativeTo = relativeBase
       // With both, a --relative-to outside the base prints every path absolute.
-      if (relativeBase !== undefined && relativeTo !== undefined && !Path.isWithin(relativeBase, relativeTo)) relativeTo = undefined
+      if (relativeBase !== undefined && relativeTo !== undefined && !Path.isWithin(relativeBase, relativeTo))
+        relativeTo = undefined
       const end = flags.zero ? "\0" : "\n"
       const sink = makeSink(ctx.stdout)
       let status = 0

@@ -58,21 +58,30 @@ export const rm = make("rm", {
       for (const operand of operands) {
         const last = operand.replace(/\/+$/, "").split("/").pop()
         if (flags.recursive && (last === "." || last === "..")) {
-          yield* writeText(ctx.stderr, `${name}: refusing to remove '.' or '..' directory: skipping ${quote(operand)}\n`)
+          yield* writeText(
+            ctx.stderr,
+            `${name}: refusing to remove '.' or '..' directory: skipping ${quote(operand)}\n`,
+          )
           status = 1
           continue
         }
         const st = yield* Effect.result(
-          Effect.flatMap(resolveOperand(ctx, operand), (p) => Effect.map(ctx.fs.lstat(p), (s) => ({ path: p, type: s.type }))),
+          Effect.flatMap(resolveOperand(ctx, operand), (p) =>
+            Effect.map(ctx.fs.lstat(p), (s) => ({ path: p, type: s.type })),
+          ),
         )
         if (st._tag === "Failure") {
-          if (!(flags.force && (st.failure.reason === "NotFound" || st.failure.reason === "NotADirectory"))) yield* fail(operand, st.failure)
+          if (!(flags.force && (st.failure.reason === "NotFound" || st.failure.reason === "NotADirectory")))
+            yield* fail(operand, st.failure)
           continue
         }
         const { path, type } = st.success
         if (type === "directory") {
           if (flags.recursive && path === "/" && !flags.noPreserveRoot) {
-            yield* writeText(ctx.stderr, `${name}: it is dangerous to operate recursively on '/'\n${name}: use --no-preserve-root to override this failsafe\n`)
+            yield* writeText(
+              ctx.stderr,
+              `${name}: it is dangerous to operate recursively on '/'\n${name}: use --no-preserve-root to override this failsafe\n`,
+            )
             status = 1
             continue
           }

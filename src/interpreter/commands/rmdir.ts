@@ -16,7 +16,14 @@ const removeDir = (ctx: CommandContext, path: string): Effect.Effect<string | un
     const abs = ctx.resolve(path)
     const st = yield* Effect.result(ctx.fs.lstat(abs))
     if (st._tag === "Failure") return strerror(st.failure)
-    if (st.success.type !== "directory") return "Not a directory"
+    if (st.success.type !== "directory") {
+      // `rmdir link/` names the directory through the link, which rmdir will not remove.
+      if (st.success.type === "symlink" && path.endsWith("/")) {
+        const target = yield* Effect.result(ctx.fs.stat(abs))
+        if (target._tag === "Success" && target.success.type === "directory") return "Symbolic link not followed"
+      }
+      return "Not a directory"
+    }
     const removed = yield* Effect.result(ctx.fs.remove(abs))
     return removed._tag === "Failure" ? strerror(removed.failure) : undefined
   })

@@ -18,9 +18,14 @@ const flags = {
   quiet: Flag.boolean("n", ["quiet", "silent"], "suppress automatic printing of pattern space"),
   debug: Flag.boolean(null, "debug", "annotate program execution (accepted, no effect)"),
   expression: Flag.list("e", "expression", "add the script to the commands to be executed", { arg: "script" }),
-  file: Flag.list("f", "file", "add the contents of script-file to the commands to be executed", { arg: "script-file" }),
+  file: Flag.list("f", "file", "add the contents of script-file to the commands to be executed", {
+    arg: "script-file",
+  }),
   followSymlinks: Flag.boolean(null, "follow-symlinks", "follow symlinks when processing in place"),
-  inPlace: Flag.string("i", "in-place", "edit files in place (makes backup if SUFFIX supplied)", { arg: "SUFFIX", optional: true }),
+  inPlace: Flag.string("i", "in-place", "edit files in place (makes backup if SUFFIX supplied)", {
+    arg: "SUFFIX",
+    optional: true,
+  }),
   lineLength: Flag.string("l", "line-length", "specify the desired line-wrap length for the `l' command", { arg: "N" }),
   posix: Flag.boolean(null, "posix", "disable all GNU extensions."),
   extended: Flag.boolean(["E", "r"], "regexp-extended", "use extended regular expressions in the script"),
@@ -53,7 +58,12 @@ const rewriteInPlace = (args: ReadonlyArray<string>): ReadonlyArray<string> => {
       const name = a.slice(2)
       const matches = LONG_NAMES.filter((l) => l.startsWith(name))
       const exact = matches.includes(name) ? [name] : matches
-      if (exact.length > 0 && exact.every((l) => LONG_WITH_ARG.includes(l)) && new Set(exact).size === 1 && i + 1 < args.length) {
+      if (
+        exact.length > 0 &&
+        exact.every((l) => LONG_WITH_ARG.includes(l)) &&
+        new Set(exact).size === 1 &&
+        i + 1 < args.length
+      ) {
         out.push(args[++i])
       }
       continue
@@ -124,7 +134,10 @@ export const sed = make("sed", {
           const name = o.value ?? ""
           const read = yield* Effect.result(name === "-" ? readAll(ctx.stdin) : ctx.fs.readFile(ctx.resolve(name)))
           if (read._tag === "Failure") {
-            fileErrors.push({ index: pieces.length, text: `couldn't open file ${toLatin1(name)}: ${describe(read.failure.reason)}` })
+            fileErrors.push({
+              index: pieces.length,
+              text: `couldn't open file ${toLatin1(name)}: ${describe(read.failure.reason)}`,
+            })
             break
           }
           pieces.push({ kind: "file", text: decodeLatin1(read.success), name: toLatin1(name), extended })
@@ -145,7 +158,8 @@ export const sed = make("sed", {
       const inPlaceGiven = parsed.occurrences.findLast((o) => o.key === "inPlace")
       const suffix = inPlaceGiven === undefined ? undefined : (inPlaceGiven.value ?? "")
       if (suffix !== undefined && operands.length === 0) return yield* fail("no input files", 4)
-      const inPlace = suffix === undefined ? undefined : suffix === "" ? "*" : suffix.includes("*") ? suffix : `*${suffix}`
+      const inPlace =
+        suffix === undefined ? undefined : suffix === "" ? "*" : suffix.includes("*") ? suffix : `*${suffix}`
       const cols = leadingInteger(ctx.env.get("COLS") ?? "")
       const lineLength = f.lineLength !== undefined ? leadingInteger(f.lineLength) : cols > 1 ? cols - 1 : 70
       return yield* runProgram(ctx, {

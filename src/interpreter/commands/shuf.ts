@@ -71,7 +71,9 @@ export const shuf = make("shuf", {
       }
       for (const list of [flags.output, flags.randomSource]) {
         if (list.some((o) => o !== list[0])) {
-          return yield* fail(list === flags.output ? "multiple output files specified" : "multiple random sources specified")
+          return yield* fail(
+            list === flags.output ? "multiple output files specified" : "multiple random sources specified",
+          )
         }
       }
       if (flags.echo && range !== undefined) return yield* usage("cannot combine -e and -i options")

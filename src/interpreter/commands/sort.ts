@@ -129,7 +129,12 @@ export const sort = make("sort", {
     numeric: Flag.boolean("n", "numeric-sort", "compare according to string numerical value"),
     random: Flag.boolean("R", "random-sort", "shuffle, but group identical keys"),
     reverse: Flag.boolean("r", "reverse", "reverse the result of comparisons"),
-    sortWord: Flag.string(null, "sort", "sort according to WORD: general-numeric -g, human-numeric -h, month -M, numeric -n, random -R, version -V", { arg: "WORD" }),
+    sortWord: Flag.string(
+      null,
+      "sort",
+      "sort according to WORD: general-numeric -g, human-numeric -h, month -M, numeric -n, random -R, version -V",
+      { arg: "WORD" },
+    ),
     version: Flag.boolean("V", "version-sort", "natural sort of (version) numbers within text"),
     check: Flag.string("c", "check", "check for sorted input; do not sort", { arg: "diagnose-first", optional: true }),
     checkQuiet: Flag.boolean("C", null, "like -c, but do not report first bad line"),
@@ -138,7 +143,9 @@ export const sort = make("sort", {
     output: Flag.string("o", "output", "write result to FILE instead of standard output", { arg: "FILE" }),
     stable: Flag.boolean("s", "stable", "stabilize sort by disabling last-resort comparison"),
     bufferSize: Flag.string("S", "buffer-size", "use SIZE for main memory buffer (ignored)", { arg: "SIZE" }),
-    fieldSeparator: Flag.string("t", "field-separator", "use SEP instead of non-blank to blank transition", { arg: "SEP" }),
+    fieldSeparator: Flag.string("t", "field-separator", "use SEP instead of non-blank to blank transition", {
+      arg: "SEP",
+    }),
     temporaryDirectory: Flag.list("T", "temporary-directory", "use DIR for temporaries (ignored)", { arg: "DIR" }),
     parallel: Flag.string(null, "parallel", "change the number of sorts run concurrently (ignored)", { arg: "N" }),
     unique: Flag.boolean("u", "unique", "output only the first of an equal run"),
@@ -146,7 +153,8 @@ export const sort = make("sort", {
   },
   operands: { usage: "[FILE]..." },
   usageStatus: 2,
-  details: "KEYDEF is F[.C][OPTS][,F[.C][OPTS]] for start and stop position, where F is a field number and C a character position in the field; both are origin 1.",
+  details:
+    "KEYDEF is F[.C][OPTS][,F[.C][OPTS]] for start and stop position, where F is a field number and C a character position in the field; both are origin 1.",
   run: ({ flags, operands, occurrences, ctx, name, usage, warn }) =>
     Effect.gen(function* () {
       const die = (message: string) => Effect.as(warn(message), 2)
@@ -280,7 +288,8 @@ export const sort = make("sort", {
       const file = yield* openFileOutput(ctx, ctx.resolve(flags.output))
       yield* write(file.output)
       const failure = yield* file.close
-      if (failure !== undefined) return yield* report(ctx.stderr, name, `open failed: ${quoteIfNeeded(flags.output)}`, failure, 2)
+      if (failure !== undefined)
+        return yield* report(ctx.stderr, name, `open failed: ${quoteIfNeeded(flags.output)}`, failure, 2)
       return 0
     }),
 })

@@ -22,7 +22,14 @@ const obsoleteLines = (args: ReadonlyArray<string>): ReadonlyArray<string> =>
   args.map((a, i) => (/^-\d+$/.test(a) && !(i > 0 && /^-[abClnt]$/.test(args[i - 1])) ? `--lines=${a.slice(1)}` : a))
 
 /** GNU's file namer: `xaa`, `xab`, ... and, when the length was not fixed, `xzaaa` after `xyz`. */
-const makeNamer = (prefix: string, alphabet: string, length: number, auto: boolean, additional: string, start: string | undefined) => {
+const makeNamer = (
+  prefix: string,
+  alphabet: string,
+  length: number,
+  auto: boolean,
+  additional: string,
+  start: string | undefined,
+) => {
   let base = prefix
   let len = length
   let index: Array<number> = []
@@ -31,7 +38,7 @@ const makeNamer = (prefix: string, alphabet: string, length: number, auto: boole
   return (): string | undefined => {
     if (first) {
       first = false
-      index = new Array<number>(len).fill(0)
+      index = Array.from({ length: len }, () => 0)
       if (start !== undefined) {
         const digits = start.padStart(len, "0")
         index = [...digits].map((d) => alphabet.indexOf(d))
@@ -43,7 +50,7 @@ const makeNamer = (prefix: string, alphabet: string, length: number, auto: boole
       if (auto && i === 0 && index[0] + 1 >= alphabet.length) {
         base += alphabet[index[0]]
         len++
-        index = new Array<number>(len).fill(0)
+        index = Array.from({ length: len }, () => 0)
         return name()
       }
       if (index[i] < alphabet.length) return name()
@@ -58,13 +65,21 @@ export const split = make("split", {
   summary: "Output pieces of FILE to PREFIXaa, PREFIXab, ...; default size is 1000 lines, and default PREFIX is 'x'.",
   flags: {
     suffixLength: Flag.string("a", "suffix-length", "generate suffixes of length N (default 2)", { arg: "N" }),
-    additionalSuffix: Flag.string(null, "additional-suffix", "append an additional SUFFIX to file names", { arg: "SUFFIX" }),
+    additionalSuffix: Flag.string(null, "additional-suffix", "append an additional SUFFIX to file names", {
+      arg: "SUFFIX",
+    }),
     bytes: Flag.string("b", "bytes", "put SIZE bytes per output file", { arg: "SIZE" }),
     lineBytes: Flag.string("C", "line-bytes", "put at most SIZE bytes of records per output file", { arg: "SIZE" }),
     numeric: Flag.boolean("d", null, "use numeric suffixes starting at 0, not alphabetic"),
-    numericSuffixes: Flag.string(null, "numeric-suffixes", "same as -d, but allow setting the start value", { arg: "FROM", optional: true }),
+    numericSuffixes: Flag.string(null, "numeric-suffixes", "same as -d, but allow setting the start value", {
+      arg: "FROM",
+      optional: true,
+    }),
     hex: Flag.boolean("x", null, "use hex suffixes starting at 0, not alphabetic"),
-    hexSuffixes: Flag.string(null, "hex-suffixes", "same as -x, but allow setting the start value", { arg: "FROM", optional: true }),
+    hexSuffixes: Flag.string(null, "hex-suffixes", "same as -x, but allow setting the start value", {
+      arg: "FROM",
+      optional: true,
+    }),
     elideEmptyFiles: Flag.boolean("e", "elide-empty-files", "do not generate empty output files with '-n'"),
     lines: Flag.string("l", "lines", "put NUMBER lines/records per output file", { arg: "NUMBER" }),
     number: Flag.string("n", "number", "generate CHUNKS output files", { arg: "CHUNKS" }),
@@ -75,7 +90,7 @@ export const split = make("split", {
   operands: { usage: "[FILE [PREFIX]]" },
   details: "With no FILE, or when FILE is -, read standard input.",
   preprocess: obsoleteLines,
-  run: ({ flags, operands, occurrences, ctx, name, warn, usage }) =>
+  run: ({ flags, operands, occurrences, ctx, warn, usage }) =>
     Effect.gen(function* () {
       const fail = (m: string) => Effect.as(warn(m), 1)
       let mode: Mode | undefined
@@ -99,7 +114,8 @@ export const split = make("split", {
           const k = m?.[2] === undefined ? 0 : Number(m[2])
           if (m === null) return yield* fail(`invalid number of chunks: ${quote(v)}`)
           if (!(n >= 1)) return yield* fail(`invalid number of chunks: ${quote(m[3])}${RANGE}`)
-          if (k > n || (m[2] !== undefined && k === 0)) return yield* fail(`invalid chunk number: ${quote(m[2] ?? "")}${RANGE}`)
+          if (k > n || (m[2] !== undefined && k === 0))
+            return yield* fail(`invalid chunk number: ${quote(m[2] ?? "")}${RANGE}`)
           mode = { kind: m[1] === "l" ? "chunkLines" : m[1] === "r" ? "roundRobin" : "chunkBytes", k, n }
         }
       }
@@ -114,7 +130,8 @@ export const split = make("split", {
         else sep = t.charCodeAt(0)
       }
       const numericStart = flags.numericSuffixes ?? flags.hexSuffixes
-      const numeric = flags.numeric || flags.hex || occurrences.some((o) => o.key === "numericSuffixes" || o.key === "hexSuffixes")
+      const numeric =
+        flags.numeric || flags.hex || occurrences.some((o) => o.key === "numericSuffixes" || o.key === "hexSuffixes")
       const hex = flags.hex || occurrences.some((o) => o.key === "hexSuffixes")
       const alphabet = !numeric ? "abcdefghijklmnopqrstuvwxyz" : hex ? "0123456789abcdef" : "0123456789"
       if (numericStart !== undefined && numericStart !== "" && !/^\d+$/.test(numericStart)) {
@@ -133,7 +150,8 @@ export const split = make("split", {
         auto = false
       }
       if (flags.suffixLength !== undefined) {
-        if (!/^\d+$/.test(flags.suffixLength)) return yield* usage(`invalid suffix length: ${quote(flags.suffixLength)}`)
+        if (!/^\d+$/.test(flags.suffixLength))
+          return yield* usage(`invalid suffix length: ${quote(flags.suffixLength)}`)
         const given = Number(flags.suffixLength)
         if (chosen.kind === "chunkBytes" || chosen.kind === "chunkLines" || chosen.kind === "roundRobin") {
           if (given < length) return yield* fail(`the suffix length needs to be at least ${length}`)
@@ -141,9 +159,17 @@ export const split = make("split", {
         if (given > 0) length = given
         auto = false
       }
-      if (numericStart && numericStart.length > length) return yield* usage("numerical suffix start value is too large for the suffix length")
+      if (numericStart && numericStart.length > length)
+        return yield* usage("numerical suffix start value is too large for the suffix length")
       const infile = operands[0] ?? "-"
-      const nextName = makeNamer(operands[1] ?? "x", alphabet, length, auto, flags.additionalSuffix ?? "", numericStart || undefined)
+      const nextName = makeNamer(
+        operands[1] ?? "x",
+        alphabet,
+        length,
+        auto,
+        flags.additionalSuffix ?? "",
+        numericStart || undefined,
+      )
 
       // Each output file is gathered, then written whole.
       let current: Array<Uint8Array> | undefined
@@ -223,7 +249,10 @@ export const split = make("split", {
             return
           }
           for (let i = 0; i < n; i++) {
-            const piece = data.subarray(Math.min(i * chunk, data.length), i === n - 1 ? data.length : Math.min((i + 1) * chunk, data.length))
+            const piece = data.subarray(
+              Math.min(i * chunk, data.length),
+              i === n - 1 ? data.length : Math.min((i + 1) * chunk, data.length),
+            )
             if (piece.length === 0 && flags.elideEmptyFiles) continue
             yield* write(true, piece)
           }

@@ -64,7 +64,12 @@ const seconds = (s: Spec, ms: number): string => {
   const whole = Math.floor(ms / 1000)
   if (s.precision === undefined) return num(s, whole, 10)
   const frac = (nanos(ms) + "0".repeat(Math.max(0, s.precision - 9))).slice(0, s.precision)
-  return pad("", s.precision === 0 ? String(whole) : `${whole}.${frac}`, { ...s, precision: undefined, conversion: "s" }, true)
+  return pad(
+    "",
+    s.precision === 0 ? String(whole) : `${whole}.${frac}`,
+    { ...s, precision: undefined, conversion: "s" },
+    true,
+  )
 }
 
 const human = (ms: number): string => `${strftime("%Y-%m-%d %H:%M:%S", ms)}.${nanos(ms)} +0000`
@@ -134,7 +139,19 @@ const directive = (c: string, s: Spec, f: Subject): string | undefined => {
   return undefined
 }
 
-const ESCAPES: Record<string, string> = { a: "\x07", b: "\b", e: "\x1b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "\\": "\\", '"': '"', "'": "'" }
+const ESCAPES: Record<string, string> = {
+  a: "\x07",
+  b: "\b",
+  e: "\x1b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "\t",
+  v: "\v",
+  "\\": "\\",
+  '"': '"',
+  "'": "'",
+}
 
 /** Expand a format for one file; `error` is a fatal "invalid directive". `warnings` collect escape warnings. */
 const expand = (
@@ -184,7 +201,7 @@ const expand = (
       width: m?.[2] ? Number(m[2]) : undefined,
       precision: m?.[3] === undefined ? undefined : Number(m[3] || "0"),
     }
-    let conv = format[j]
+    const conv = format[j]
     if (conv === "%" && head === "%") {
       out += "%"
       i = j + 1
@@ -198,11 +215,11 @@ const expand = (
     }
     const text = conv === "%" ? undefined : directive(conv, spec, f)
     if (text === undefined) {
-      if (conv === "%" || conv === "H" || conv === "L") return { text: out, error: `${quote(format.slice(i, j + 1))}: invalid directive` }
+      if (conv === "%" || conv === "H" || conv === "L")
+        return { text: out, error: `${quote(format.slice(i, j + 1))}: invalid directive` }
       out += "?"
     } else out += text
-    i = ++j
-    conv = ""
+    i = j + 1
   }
   return { text: out }
 }
@@ -239,12 +256,22 @@ export const stat = make("stat", {
     dereference: Flag.boolean("L", "dereference", "follow links"),
     fileSystem: Flag.boolean("f", "file-system", "display file system status instead of file status"),
     cached: Flag.string(null, "cached", "specify how to use cached attributes", { arg: "MODE" }),
-    format: Flag.string("c", "format", "use the specified FORMAT instead of the default; output a newline after each use of FORMAT", {
-      arg: "FORMAT",
-    }),
-    printf: Flag.string(null, "printf", "like --format, but interpret backslash escapes, and do not output a mandatory trailing newline", {
-      arg: "FORMAT",
-    }),
+    format: Flag.string(
+      "c",
+      "format",
+      "use the specified FORMAT instead of the default; output a newline after each use of FORMAT",
+      {
+        arg: "FORMAT",
+      },
+    ),
+    printf: Flag.string(
+      null,
+      "printf",
+      "like --format, but interpret backslash escapes, and do not output a mandatory trailing newline",
+      {
+        arg: "FORMAT",
+      },
+    ),
     terse: Flag.boolean("t", "terse", "print the information in terse form"),
   },
   operands: { usage: "FILE...", min: 1 },
@@ -258,13 +285,17 @@ export const stat = make("stat", {
       }
       let format = DEFAULT_FORMAT
       let escapes = false
+      // -c ends each expansion with a newline (after it, so a trailing `%` stays a `%`).
+      let newline = ""
       for (const o of occurrences) {
         if (o.key === "format") {
-          format = `${o.value ?? ""}\n`
+          format = o.value ?? ""
           escapes = false
+          newline = "\n"
         } else if (o.key === "printf") {
           format = o.value ?? ""
           escapes = true
+          newline = ""
         }
       }
       if (flags.terse && flags.format === undefined && flags.printf === undefined) format = TERSE_FORMAT
@@ -286,7 +317,8 @@ export const stat = make("stat", {
         const r = expand(useFormat, s, escapes, warnings)
         for (const w of warnings) yield* warn(w)
         sink.text(r.text)
-        if (r.error !== undefined) {
+        if (r.error === undefined) sink.text(newline)
+        else {
           yield* sink.flush
           yield* warn(r.error)
           return 1

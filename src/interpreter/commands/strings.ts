@@ -10,7 +10,11 @@ import { makeSink } from "./shared/Sink.ts"
 
 /** `strings -5`: the historical minimum-length option, rewritten to `-n 5`. */
 const obsoleteLength = (args: ReadonlyArray<string>): ReadonlyArray<string> =>
-  args.map((a, i) => (/^-\d+$/.test(a) && !(i > 0 && /^(-n|--bytes|-t|--radix|-e|--encoding|-s)$/.test(args[i - 1])) ? `--bytes=${a.slice(1)}` : a))
+  args.map((a, i) =>
+    /^-\d+$/.test(a) && !(i > 0 && /^(-n|--bytes|-t|--radix|-e|--encoding|-s)$/.test(args[i - 1]))
+      ? `--bytes=${a.slice(1)}`
+      : a,
+  )
 
 /** `strings` (GNU binutils 2.40): print the runs of printable characters in files. */
 export const strings: DeclaredCommand = make("strings", {
@@ -19,16 +23,26 @@ export const strings: DeclaredCommand = make("strings", {
     all: Flag.boolean("a", "all", "Scan the entire file, not just the data section [default]"),
     data: Flag.boolean("d", "data", "Only scan the data sections in the file"),
     printFileName: Flag.boolean("f", "print-file-name", "Print the name of the file before each string"),
-    bytes: Flag.string("n", "bytes", "Locate & print any sequence of at least <number> displayable characters", { arg: "number" }),
+    bytes: Flag.string("n", "bytes", "Locate & print any sequence of at least <number> displayable characters", {
+      arg: "number",
+    }),
     radix: Flag.string("t", "radix", "Print the location of the string in base 8, 10 or 16", { arg: "{o,d,x}" }),
     octal: Flag.boolean("o", null, "An alias for --radix=o"),
-    includeAllWhitespace: Flag.boolean("w", "include-all-whitespace", "Include all whitespace as valid string characters"),
-    encoding: Flag.string("e", "encoding", "Select character size and endianness: s = 7-bit, S = 8-bit", { arg: "{s,S}" }),
-    outputSeparator: Flag.string("s", "output-separator", "String used to separate strings in output.", { arg: "string" }),
+    includeAllWhitespace: Flag.boolean(
+      "w",
+      "include-all-whitespace",
+      "Include all whitespace as valid string characters",
+    ),
+    encoding: Flag.string("e", "encoding", "Select character size and endianness: s = 7-bit, S = 8-bit", {
+      arg: "{s,S}",
+    }),
+    outputSeparator: Flag.string("s", "output-separator", "String used to separate strings in output.", {
+      arg: "string",
+    }),
   },
   operands: { usage: "[file(s)]" },
   preprocess: obsoleteLength,
-  run: ({ flags, operands, occurrences, ctx, name, warn }) =>
+  run: ({ flags, operands, occurrences, ctx, warn }) =>
     Effect.gen(function* () {
       const min = flags.bytes === undefined ? 4 : /^\d+$/.test(flags.bytes) ? Number(flags.bytes) : NaN
       if (!(min >= 1)) {

@@ -5,7 +5,7 @@ import { quote, quoteIfNeeded } from "../ExitStatus.ts"
 import { describe } from "../../vfs/VfsError.ts"
 import { latin1 } from "./shared/Lines.ts"
 import { readOperand } from "./shared/LineReader.ts"
-import { compile } from "./shared/PosixRegex.ts"
+import { compileEmacs } from "./tac/EmacsRegex.ts"
 import { makeSink } from "./shared/Sink.ts"
 
 /**
@@ -67,7 +67,7 @@ export const tac = make("tac", {
   run: ({ flags, operands, ctx, warn }) =>
     Effect.gen(function* () {
       const separator = flags.separator ?? "\n"
-      const compiled = flags.regex && separator !== "" ? compile(separator, "emacs", "y") : undefined
+      const compiled = flags.regex && separator !== "" ? compileEmacs(separator, "y") : undefined
       if (compiled !== undefined && "error" in compiled) {
         yield* warn(compiled.error)
         return 1

@@ -31,10 +31,20 @@ export const parseDate = (text: string, now: number): number | undefined => {
   const rel = /^([+-]?\d+)\s*(second|sec|minute|min|hour|day|week)s?(\s+ago)?$/.exec(s)
   if (rel) return now + (rel[3] ? -1 : 1) * Number(rel[1]) * UNITS[rel[2]]
   const iso =
-    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(z|utc|[+-]\d{2}:?\d{2})?$/.exec(s)
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(z|utc|[+-]\d{2}:?\d{2})?$/.exec(
+      s,
+    )
   if (iso === null) return undefined
   const [, y, mo, d, h = "0", mi = "0", sec = "0", frac = "0", zone] = iso
-  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31 || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 60) {
+  if (
+    Number(mo) < 1 ||
+    Number(mo) > 12 ||
+    Number(d) < 1 ||
+    Number(d) > 31 ||
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    Number(sec) > 60
+  ) {
     return undefined
   }
   let t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec), Number(`0.${frac}`) * 1000)
@@ -52,7 +62,15 @@ export const parseStamp = (text: string, now: number): number | undefined => {
   const [, yy, mo, d, h, mi, sec = "0"] = m
   let year = new Date(now).getUTCFullYear()
   if (yy !== undefined) year = yy.length === 4 ? Number(yy) : Number(yy) + (Number(yy) < 69 ? 2000 : 1900)
-  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31 || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 60) {
+  if (
+    Number(mo) < 1 ||
+    Number(mo) > 12 ||
+    Number(d) < 1 ||
+    Number(d) > 31 ||
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    Number(sec) > 60
+  ) {
     return undefined
   }
   return Date.UTC(year, Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec))
@@ -60,9 +78,14 @@ export const parseStamp = (text: string, now: number): number | undefined => {
 
 /** `touch`: change file timestamps, creating missing files. Only modification times exist in the namespace. */
 export const touch = make("touch", {
-  summary: "Update the modification time of each FILE to the current time. A FILE argument that does not exist is created empty, unless -c is supplied.",
+  summary:
+    "Update the modification time of each FILE to the current time. A FILE argument that does not exist is created empty, unless -c is supplied.",
   flags: {
-    access: Flag.boolean("a", null, "change only the access time (accepted; the namespace keeps only modification times)"),
+    access: Flag.boolean(
+      "a",
+      null,
+      "change only the access time (accepted; the namespace keeps only modification times)",
+    ),
     noCreate: Flag.boolean("c", "no-create", "do not create any files"),
     date: Flag.string("d", "date", "parse STRING and use it instead of current time", { arg: "STRING" }),
     modification: Flag.boolean("m", null, "change only the modification time"),
@@ -77,7 +100,8 @@ export const touch = make("touch", {
       if (flags.reference !== undefined) {
         const ref = flags.reference
         const st = yield* Effect.result(Effect.flatMap(resolveOperand(ctx, ref), ctx.fs.stat))
-        if (st._tag === "Failure") return yield* report(ctx.stderr, name, `failed to get attributes of ${quote(ref)}`, st.failure)
+        if (st._tag === "Failure")
+          return yield* report(ctx.stderr, name, `failed to get attributes of ${quote(ref)}`, st.failure)
         time = st.success.mtime
       }
       if (flags.date !== undefined) {
@@ -111,7 +135,9 @@ export const touch = make("touch", {
         )
         if (result._tag === "Failure") {
           // A trailing slash makes GNU fail on utimensat, after open refused to create.
-          const context = operand.endsWith("/") ? `setting times of ${quote(operand)}` : `cannot touch ${quote(operand)}`
+          const context = operand.endsWith("/")
+            ? `setting times of ${quote(operand)}`
+            : `cannot touch ${quote(operand)}`
           status = yield* report(ctx.stderr, name, context, result.failure)
         }
       }

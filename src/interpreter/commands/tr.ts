@@ -139,7 +139,7 @@ const expand = (
         ? e.bytes
         : e._tag === "Class"
           ? classBytes(e.name)
-          : new Array<number>(e.count ?? fill).fill(e.byte)
+          : Array.from({ length: e.count ?? fill }, () => e.byte)
     for (const b of add) {
       bytes.push(b)
       classAt.push(e._tag === "Class" ? e.name : undefined)

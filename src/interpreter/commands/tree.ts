@@ -30,7 +30,8 @@ interface Options {
   readonly reverse: boolean
   readonly unsorted: boolean
   readonly size: boolean
-  readonly human: boolean
+  /** Powers for -h (1024) or --si (1000); 0 for plain bytes. */
+  readonly human: 0 | 1000 | 1024
   readonly perms: boolean
   readonly user: boolean
   readonly group: boolean
@@ -53,30 +54,31 @@ interface Node {
 const matchAny = (patterns: ReadonlyArray<string>, name: string, nocase: boolean) =>
   patterns.some((p) => matches(p, name, { nocase }))
 
-/** tree's `-h` sizes: `%4lld` below 1 KiB, else `%4.1f` (below 10) or `%4.0f` and a unit letter. */
-const treeHuman = (size: number): string => {
-  if (size < 1024) return String(size).padStart(4)
+/** tree's `-h`/`--si` sizes: `%4d` below one unit, else `%3.1f` (below 10 units) or `%3.0f` and a unit letter. */
+const treeHuman = (size: number, base: 1000 | 1024): string => {
+  if (size < base) return String(size).padStart(4)
   let idx = 1
   let s = size
-  while (s >= 1024 * 1024) {
+  while (s >= base * base) {
     idx++
-    s = Math.floor(s / 1024)
+    s = Math.floor(s / base)
   }
-  const value = s / 1024
-  return `${(Math.floor(s / 1024) >= 10 ? fixed(value, 0) : fixed(value, 1)).padStart(4)}${"BKMGTPEZY"[idx]}`
+  const value = s / base
+  const units = base === 1000 ? "dkMGTPEZY" : "BKMGTPEZY"
+  return `${(Math.floor(s / base) >= 10 ? fixed(value, 0) : fixed(value, 1)).padStart(3)}${units[idx]}`
 }
 
-const SIX_MONTHS = 6 * 30 * 24 * 3600 * 1000
+const SIX_MONTHS = 6 * 31 * 24 * 3600 * 1000
 
 const info = (n: Node, o: Options, now: number): string => {
   const parts: Array<string> = []
   if (o.perms) parts.push(modeString(n.st.type, n.st.mode))
   if (o.user) parts.push(OWNER.user.padEnd(8))
   if (o.group) parts.push(OWNER.group.padEnd(8))
-  if (o.size) parts.push(o.human ? treeHuman(sizeOf(n.st)) : String(sizeOf(n.st)).padStart(11))
+  if (o.size) parts.push(o.human !== 0 ? treeHuman(sizeOf(n.st), o.human) : String(sizeOf(n.st)).padStart(11))
   if (o.date) {
-    const recent = n.st.mtime > now - SIX_MONTHS && n.st.mtime <= now + 3600 * 1000
-    parts.push(strftime(recent ? "%b %e %H:%M" : "%b %e  %Y", n.st.mtime))
+    const old = n.st.mtime > now || n.st.mtime + SIX_MONTHS < now
+    parts.push(strftime(old ? "%b %e  %Y" : "%b %e %H:%M", n.st.mtime))
   }
   return parts.length === 0 ? "" : `[${parts.join(" ")}]  `
 }
@@ -104,6 +106,7 @@ export const tree = make("tree", {
     group: Flag.boolean("g", null, "Displays file group owner or GID number."),
     size: Flag.boolean("s", null, "Print the size in bytes of each file."),
     human: Flag.boolean("h", null, "Print the size in a more human readable way."),
+    si: Flag.boolean(null, "si", "Like -h, but use in SI units (powers of 1000)."),
     date: Flag.boolean("D", null, "Print the date of last modification."),
     unsorted: Flag.boolean("U", null, "Leave files unsorted."),
     reverse: Flag.boolean("r", null, "Reverse the order of the sort."),
@@ -113,6 +116,12 @@ export const tree = make("tree", {
     noColor: Flag.boolean("n", null, "Turn colorization off always (-C overrides)."),
   },
   operands: { usage: "[directory ...]" },
+  preprocess: (args) => {
+    const last = args[args.length - 1]
+    if (last === "-L" || last === "-P" || last === "-I")
+      return { error: `Missing argument to ${last} option.`, tryHelp: false }
+    return args
+  },
   details:
     "Lines are drawn with Unicode box characters unless --charset names a charset other than UTF-8; entries come in byte order of their names.",
   run: ({ flags, operands, ctx, warn }) =>
@@ -141,8 +150,8 @@ export const tree = make("tree", {
         dirsFirst: flags.dirsFirst && !flags.unsorted,
         reverse: flags.reverse,
         unsorted: flags.unsorted,
-        size: flags.size || flags.human,
-        human: flags.human,
+        size: flags.size || flags.human || flags.si,
+        human: flags.si ? 1000 : flags.human ? 1024 : 0,
         perms: flags.perms,
         user: flags.user,
         group: flags.group,
@@ -160,7 +169,8 @@ export const tree = make("tree", {
         const looked = yield* Effect.result(ctx.fs.lstat(abs))
         const listed = yield* Effect.result(ctx.fs.list(abs))
         const st = looked._tag === "Success" ? looked.success : undefined
-        const rootInfo = st === undefined ? "" : info({ name, abs, st, isDir: true, target: undefined, targetStat: undefined }, o, now)
+        const rootInfo =
+          st === undefined ? "" : info({ name, abs, st, isDir: true, target: undefined, targetStat: undefined }, o, now)
         const suffix = o.classify && listed._tag === "Success" ? "/" : ""
         sink.text(`${rootInfo}${name}${suffix}`)
         if (listed._tag === "Failure") {

@@ -73,7 +73,10 @@ export const truncate = make("truncate", {
           if (st.failure.reason === "NotFound" && flags.noCreate) continue
           if (st.failure.reason !== "NotFound") {
             status = 1
-            yield* writeText(ctx.stderr, `truncate: cannot open ${quote(operand)} for writing: ${strerror(st.failure)}\n`)
+            yield* writeText(
+              ctx.stderr,
+              `truncate: cannot open ${quote(operand)} for writing: ${strerror(st.failure)}\n`,
+            )
             continue
           }
         } else if (st.success.type === "directory") {
@@ -113,12 +116,18 @@ export const truncate = make("truncate", {
         size = Math.max(0, size)
         const done = yield* Effect.result(
           st._tag === "Failure"
-            ? Effect.andThen(ctx.fs.writeFile(abs, new Uint8Array(0)), size > 0 ? ctx.fs.truncate(abs, size) : Effect.void)
+            ? Effect.andThen(
+                ctx.fs.writeFile(abs, new Uint8Array(0)),
+                size > 0 ? ctx.fs.truncate(abs, size) : Effect.void,
+              )
             : ctx.fs.truncate(abs, size),
         )
         if (done._tag === "Failure") {
           status = 1
-          yield* writeText(ctx.stderr, `truncate: cannot open ${quote(operand)} for writing: ${strerror(done.failure)}\n`)
+          yield* writeText(
+            ctx.stderr,
+            `truncate: cannot open ${quote(operand)} for writing: ${strerror(done.failure)}\n`,
+          )
         }
       }
       return status

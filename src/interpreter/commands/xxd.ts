@@ -3,7 +3,10 @@ import * as Flag from "../Argv.ts"
 import { make, type DeclaredCommand } from "../Command.ts"
 import { writeText } from "../Io.ts"
 import { describe } from "../../vfs/VfsError.ts"
+import type { VfsError } from "../../vfs/VfsError.ts"
+import { withInput } from "./shared/Files.ts"
 import { readOperand } from "./shared/LineReader.ts"
+import { makeDumper, type HexType } from "./xxd/Dump.ts"
 import { makeSink } from "./shared/Sink.ts"
 
 const VERSION = "xxd 2022-01-14 by Juergen Weigert et al."
@@ -35,8 +38,6 @@ Options:
     -v          show version: "${VERSION}".
 `
 
-type HexType = "normal" | "postscript" | "cinclude" | "bits" | "little"
-
 interface Options {
   autoskip: boolean
   hextype: HexType
@@ -60,7 +61,11 @@ const strtol = (s: string): number => {
   const m = /^\s*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)?/.exec(s)
   if (m === null || m[2] === undefined) return 0
   const body = m[2]
-  const n = /^0[xX]/.test(body) ? parseInt(body, 16) : body.length > 1 && body[0] === "0" ? parseInt(body, 8) : Number(body)
+  const n = /^0[xX]/.test(body)
+    ? parseInt(body, 16)
+    : body.length > 1 && body[0] === "0"
+      ? parseInt(body, 8)
+      : Number(body)
   return m[1] === "-" ? -n : n
 }
 
@@ -183,7 +188,11 @@ export const xxd: DeclaredCommand = make("xxd", {
       let group = o.group
       if (group < 0) group = { bits: 1, normal: 2, little: 4, postscript: 0, cinclude: 0 }[o.hextype]
       const dumpLike = o.hextype === "normal" || o.hextype === "bits" || o.hextype === "little"
-      if ((o.hextype === "postscript" && cols < 0) || (o.hextype !== "postscript" && cols < 1) || (dumpLike && cols > MAX_COLS)) {
+      if (
+        (o.hextype === "postscript" && cols < 0) ||
+        (o.hextype !== "postscript" && cols < 1) ||
+        (dumpLike && cols > MAX_COLS)
+      ) {
         return yield* fail(1, `invalid number of columns (max. ${MAX_COLS}).`)
       }
       if (group < 1 || group > cols) group = cols
@@ -191,31 +200,68 @@ export const xxd: DeclaredCommand = make("xxd", {
         return yield* fail(1, "number of octets per group must be a power of 2 with -e.")
       }
       const infile = o.files[0] === undefined || o.files[0] === "-" ? undefined : o.files[0]
-      const read = yield* Effect.result(readOperand(ctx, infile ?? "-"))
-      if (read._tag === "Failure") return yield* fail(2, `${infile ?? "-"}: ${describe(read.failure.reason)}`)
-      const data = read.success
       const outfile = o.files[1] === undefined || o.files[1] === "-" ? undefined : o.files[1]
       const chunks: Array<Uint8Array> = []
-      const sink = makeSink(outfile === undefined ? ctx.stdout : { write: (b) => Effect.sync(() => void chunks.push(b)) })
+      const sink = makeSink(
+        outfile === undefined ? ctx.stdout : { write: (b) => Effect.sync(() => void chunks.push(b)) },
+      )
+      const cannotOpen = (e: VfsError) => fail(2, `${infile ?? "-"}: ${describe(e.reason)}`)
 
       if (o.revert) {
-        if (o.hextype !== "normal" && o.hextype !== "postscript") return yield* fail(255, "Sorry, cannot revert this type of hexdump")
-        const result = revert(data, cols, o.hextype === "postscript", o.negseek ? -o.seek : o.seek)
+        if (o.hextype !== "normal" && o.hextype !== "postscript")
+          return yield* fail(255, "Sorry, cannot revert this type of hexdump")
+        const read = yield* Effect.result(readOperand(ctx, infile ?? "-"))
+        if (read._tag === "Failure") return yield* cannotOpen(read.failure)
+        const result = revert(read.success, cols, o.hextype === "postscript", o.negseek ? -o.seek : o.seek)
         sink.push(result.bytes)
         yield* sink.flush
         if (result.error !== undefined) return yield* fail(5, result.error)
       } else {
-        let pos = 0
+        // Where reading starts: a file can seek (from its end too); stdin can only skip forward.
+        let skip = 0
         if (o.seek !== 0 || o.negseek || !o.relseek) {
-          pos = o.negseek ? (infile === undefined ? -1 : data.length - o.seek) : o.seek
-          if (pos < 0 || (o.negseek && infile === undefined)) return yield* fail(4, "Sorry, cannot seek.")
-          if (pos > data.length) {
+          if (o.negseek) {
             if (infile === undefined) return yield* fail(4, "Sorry, cannot seek.")
-          }
+            const st = yield* Effect.result(ctx.fs.stat(ctx.resolve(infile)))
+            if (st._tag === "Failure") return yield* cannotOpen(st.failure)
+            skip = (st.success.size ?? 0) - o.seek
+            if (skip < 0) return yield* fail(4, "Sorry, cannot seek.")
+          } else skip = o.seek
         }
-        const end = o.length < 0 ? data.length : Math.min(data.length, pos + o.length)
-        const bytes = data.subarray(Math.min(pos, data.length), Math.max(end, Math.min(pos, data.length)))
-        dump(bytes, { ...o, cols, group }, pos, infile, sink.latin1)
+        const dumper = makeDumper(
+          { ...o, cols, group, varname: o.varname ?? (o.hextype === "cinclude" ? infile : undefined) },
+          skip,
+          sink.latin1,
+        )
+        let toSkip = skip
+        let remaining = o.length < 0 ? Infinity : o.length
+        const result = yield* Effect.result(
+          withInput(ctx, infile ?? "-", (input) =>
+            Effect.gen(function* () {
+              while (remaining > 0) {
+                const chunk = yield* input.read
+                if (chunk === null) break
+                let from = 0
+                if (toSkip > 0) {
+                  from = Math.min(toSkip, chunk.length)
+                  toSkip -= from
+                }
+                const take = Math.min(chunk.length - from, remaining)
+                if (take <= 0) continue
+                dumper.feed(chunk.subarray(from, from + take))
+                remaining -= take
+                yield* sink.flushIfFull
+              }
+            }),
+          ),
+        )
+        if (result._tag === "Failure") {
+          if (result.failure._tag === "BrokenPipe") return yield* Effect.fail(result.failure)
+          return yield* cannotOpen(result.failure)
+        }
+        // Seeking past the end of a file is allowed; skipping past the end of stdin is not.
+        if (toSkip > 0 && infile === undefined) return yield* fail(4, "Sorry, cannot seek.")
+        dumper.end()
       }
       yield* sink.flush
       if (outfile !== undefined) {
@@ -233,95 +279,16 @@ export const xxd: DeclaredCommand = make("xxd", {
     }),
 })
 
-/** Write the dump of `bytes` (which start at file offset `start`). */
-const dump = (
-  bytes: Uint8Array,
-  o: Options & { readonly cols: number; readonly group: number },
-  start: number,
-  infile: string | undefined,
-  out: (s: string) => void,
-) => {
-  const hexx = o.upper ? "0123456789ABCDEF" : "0123456789abcdef"
-  const hex = (b: number) => hexx[(b >> 4) & 15] + hexx[b & 15]
-  const { cols, group } = o
-  if (o.hextype === "cinclude") {
-    const name = o.varname ?? infile
-    const ident = (s: string) =>
-      (/^\d/.test(s) ? "__" : "") + [...s].map((c) => (/[A-Za-z0-9]/.test(c) ? (o.capitalize ? c.toUpperCase() : c) : "_")).join("")
-    if (name !== undefined) out(`unsigned char ${ident(name)}[] = {\n`)
-    let text = ""
-    bytes.forEach((b, p) => {
-      text += (p % cols ? ", " : !p ? "  " : ",\n  ") + (o.upper ? `0X${hex(b)}` : `0x${hex(b)}`)
-    })
-    if (bytes.length > 0) text += "\n"
-    out(text)
-    if (name !== undefined) out(`};\nunsigned int ${ident(name)}_${o.capitalize ? "LEN" : "len"} = ${bytes.length};\n`)
-    return
-  }
-  if (o.hextype === "postscript") {
-    let text = ""
-    let p = cols
-    for (const b of bytes) {
-      text += hex(b)
-      if (cols > 0 && !--p) {
-        text += "\n"
-        p = cols
-      }
-    }
-    if (cols === 0 || p < cols) text += "\n"
-    out(text)
-    return
-  }
-  const grplen = o.hextype === "bits" ? 8 * group + 1 : 2 * group + 1
-  // Autoskip state, as xxd's xxdline: runs of all-zero lines collapse to `*`.
-  let zeroSeen = 0
-  let held = ""
-  const emit = (line: string, nz: number) => {
-    if (!nz && zeroSeen === 1) held = line
-    if (nz || !zeroSeen++) {
-      if (nz) {
-        if (nz < 0) zeroSeen--
-        if (zeroSeen === 2) out(held)
-        if (zeroSeen > 2) out("*\n")
-      }
-      if (nz >= 0 || zeroSeen > 0) out(line)
-      if (nz) zeroSeen = 0
-    }
-  }
-  let last = ""
-  for (let lineStart = 0; lineStart < bytes.length; lineStart += cols) {
-    const n = Math.min(cols, bytes.length - lineStart)
-    const offset = lineStart + start + o.displayOffset
-    const addr = o.decimal ? String(offset).padStart(8, "0") : offset.toString(16).padStart(8, "0")
-    const addrlen = addr.length + 1
-    const line: Array<string> = [...(addr + ":")]
-    const asciiStart = addrlen + 3 + Math.floor((grplen * cols - 1) / group)
-    let nonzero = 0
-    let end = 0
-    for (let p = 0; p < n; p++) {
-      const e = bytes[lineStart + p]
-      const x = o.hextype === "little" ? p ^ (group - 1) : p
-      let c = addrlen + 1 + Math.floor((grplen * x) / group)
-      const text = o.hextype === "bits" ? e.toString(2).padStart(8, "0") : hex(e)
-      for (const ch of text) line[c++] = ch
-      if (e) nonzero++
-      end = asciiStart + p
-      line[end] = e > 31 && e < 127 ? String.fromCharCode(e) : "."
-    }
-    let s = ""
-    for (let k = 0; k <= end; k++) s += line[k] ?? " "
-    last = s + "\n"
-    emit(last, n === cols ? (o.autoskip ? nonzero : 1) : 1)
-  }
-  // A last full line gives suppressed zero lines their last chance to show.
-  if (o.autoskip && bytes.length % cols === 0) emit(last, -1)
-}
-
 const hexDigit = (c: number): number =>
   c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1
 
 /** xxd's huntype: read a (possibly partial) hex dump back into bytes; gaps in offsets become zeros. */
-const revert = (input: Uint8Array, cols: number, plain: boolean, baseOff: number): { bytes: Uint8Array; error?: string } => {
+const revert = (
+  input: Uint8Array,
+  cols: number,
+  plain: boolean,
+  baseOff: number,
+): { bytes: Uint8Array; error?: string } => {
   const out: Array<number> = []
   let ignGarb = true
   let n1 = -1

@@ -16,6 +16,7 @@ export const yes = make("yes", {
       const copies = Math.max(1, Math.floor(CHUNK_SIZE / line.length))
       const chunk = new Uint8Array(copies * line.length)
       for (let i = 0; i < copies; i++) chunk.set(line, i * line.length)
-      return Effect.forever(ctx.stdout.write(chunk))
+      // Each round asks the output anew: a write decides at call time whether the reader is gone.
+      return Effect.forever(Effect.suspend(() => ctx.stdout.write(chunk)))
     }),
 })

@@ -20,8 +20,15 @@ type Value =
   | { readonly kind: "scalar"; readonly value: string | undefined }
   | { readonly kind: "list"; readonly values: Array<string>; readonly star: boolean }
 
+const validName = /^(?:[A-Za-z_][A-Za-z0-9_]*[*@]?|[0-9]+|[@*#?$!0-])$/
+
 export const expandParam = (sh: Sh.Shell, p: Ast.ParamExp, fb: FieldBuilder, quoted: boolean): E<void> =>
   Effect.gen(function* () {
+    if (!validName.test(p.name)) {
+      // the parser keeps `${x!y}` and the like as raw text for this runtime error
+      yield* Sh.error(sh, `\${${p.name}}: bad substitution`)
+      return yield* Effect.fail(new Sh.Fatal({ status: 1, line: true }))
+    }
     const base = yield* baseValue(sh, p)
     if (p.length) {
       const n = base.kind === "list" ? base.values.length : textLength(sh, base.value ?? "")
@@ -96,7 +103,7 @@ const isEmpty = (v: Value): boolean =>
 const checkUnset = (sh: Sh.Shell, p: Ast.ParamExp): E<void> =>
   sh.state.options.nounset && p.name !== "@" && p.name !== "*"
     ? Effect.flatMap(
-        Sh.error(sh, `${p.name}${typeof p.index === "object" && p.index !== null ? "[" + "]" : ""}: unbound variable`),
+        Sh.error(sh, `${/^[0-9]+$/.test(p.name) ? "$" : ""}${p.name}: unbound variable`),
         () => Effect.fail(Sh.expansionFatal()),
       )
     : Effect.void

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { expand } from "../../../src/interpreter/commands/expand.ts"
-import { latin1, run } from "./harness.ts"
+import { run } from "./harness.ts"
 import { bytesText, type TextCase } from "./textHarness.ts"
 
 // Expected outputs come from running GNU coreutils 9.1 with LC_ALL=C on the same

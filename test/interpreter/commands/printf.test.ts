@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { printf } from "../../../src/interpreter/commands/printf.ts"
-import { expected, latin1, outcome, run, type Case } from "./harness.ts"
+import { format, printf } from "../../../src/interpreter/commands/printf.ts"
+import { expected, outcome, run, type Case } from "./harness.ts"
 
 // Expected outputs come from running GNU coreutils 9.1 / grep 3.8 / bash 5.2
 // with LC_ALL=C on the same files.
@@ -197,5 +197,24 @@ describe("printf", () => {
   it.each(cases)("$args", async (c) => {
     const r = await run(printf, c.args, { files: { ...files, ...c.files }, dirs: c.dirs, stdin: c.stdin })
     expect(outcome(r, c)).toEqual(expected(c))
+  })
+})
+
+describe("format (the pure function behind printf -v)", () => {
+  // Outputs from bash 5.2's printf (LC_ALL=C; \u with LC_ALL=C.UTF-8, which Mirage always uses).
+  it.each([
+    ["%s=%d\n", ["a", "1", "b"], "a=1\nb=0\n", [], 0],
+    ["%5.1f|%-4s|%03d\n", ["3.14159", "ab", "7"], "  3.1|ab  |007\n", [], 0],
+    ["%d\n", ["x"], "0\n", ["x: invalid number"], 1],
+    ["%s|\\u00e9|\\U0001F600|\\u41\n", ["x"], "x|\u00e9|\u{1F600}|A\n", [], 0],
+    ["%z", [], "", ["`%z': missing format character"], 1],
+    ["%b", ["a\\cb"], "a", [], 0],
+  ])("format(%j, %j)", (fmt, args, output, errors, status) => {
+    expect(format(fmt, args)).toMatchObject({ output, errors, status })
+  })
+
+  it("gives the exact bytes, which UTF-8 decoding may not keep", () => {
+    const r = format("\\x80\\xff", [])
+    expect(Array.from(r.bytes)).toEqual([0x80, 0xff])
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { rev } from "../../../src/interpreter/commands/rev.ts"
-import { latin1, run } from "./harness.ts"
+import { run } from "./harness.ts"
 import { bytesText, type TextCase } from "./textHarness.ts"
 
 // Expected outputs come from running util-linux 2.38 rev with LC_ALL=C on the same

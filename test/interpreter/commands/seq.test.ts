@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { seq } from "../../../src/interpreter/commands/seq.ts"
-import { expected, latin1, outcome, run, type Case } from "./harness.ts"
+import { expected, outcome, run, type Case } from "./harness.ts"
 
 // Expected outputs come from running GNU coreutils 9.1 / grep 3.8 / bash 5.2
 // with LC_ALL=C on the same files.

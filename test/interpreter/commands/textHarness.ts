@@ -27,7 +27,10 @@ export const bytesText = (bytes: Uint8Array): string => {
 }
 
 /** Files in `fs` under `/` other than `inputs`, by name, as one code unit per byte. */
-export const listCreated = async (fs: NamespaceShape, inputs: ReadonlyArray<string>): Promise<Record<string, string>> => {
+export const listCreated = async (
+  fs: NamespaceShape,
+  inputs: ReadonlyArray<string>,
+): Promise<Record<string, string>> => {
   const entries = await Effect.runPromise(fs.list("/"))
   const out: Record<string, string> = {}
   for (const e of entries) {

@@ -1,11 +1,10 @@
 import { Effect } from "effect"
 import type { CommandContext } from "../../Command.ts"
 import type { BrokenPipe } from "../../Io.ts"
-import { makeSink, type Sink } from "../shared/Sink.ts"
 import { MainInput } from "./MainInput.ts"
 import { NEED, RecordReader } from "./Records.ts"
 import { AwkFatal, type Runtime } from "./Runtime.ts"
-import { decodeName, inFile, inPipe, outFile, outPipe, type InStream, type OutStream } from "./Streams.ts"
+import { decodeName, inFile, inPipe, outFile, outPipe, textOut, type InStream, type OutStream, type TextOut } from "./Streams.ts"
 import type { Gen, IoHost, RedirectMode } from "./Types.ts"
 
 /**
@@ -15,10 +14,10 @@ import type { Gen, IoHost, RedirectMode } from "./Types.ts"
  * Effect yielded to the driver.
  */
 export class AwkIo implements IoHost {
-  stdout: Sink
+  stdout: TextOut
   /** Older stdout buffers, written before `stdout`: a pipe opened later must not overtake them. */
-  private readonly earlier: Array<Sink> = []
-  readonly stderr: Sink
+  private readonly earlier: Array<TextOut> = []
+  readonly stderr: TextOut
   readonly main: MainInput
   private readonly ctx: CommandContext
   private readonly rt: Runtime
@@ -32,8 +31,8 @@ export class AwkIo implements IoHost {
   constructor(ctx: CommandContext, rt: Runtime, main: MainInput) {
     this.ctx = ctx
     this.rt = rt
-    this.stdout = makeSink(ctx.stdout)
-    this.stderr = makeSink(ctx.stderr)
+    this.stdout = textOut(ctx.stdout)
+    this.stderr = textOut(ctx.stderr)
     this.main = main
   }
 
@@ -72,7 +71,7 @@ export class AwkIo implements IoHost {
         // gawk flushes stdout when it starts the command: what is buffered now comes first.
         if (this.stdout.size() > 0) {
           this.earlier.push(this.stdout)
-          this.stdout = makeSink(this.ctx.stdout)
+          this.stdout = textOut(this.ctx.stdout)
         }
         o = outPipe(this.ctx, target, this.flushEarlier, this.fail)
       } else o = outFile(this.ctx, target, mode === ">>", this.fail)

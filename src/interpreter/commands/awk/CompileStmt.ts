@@ -13,6 +13,15 @@ import { numToStr, StrNum, UNINIT } from "./Values.ts"
 /** A print argument as text: numbers through OFMT. */
 export const printArg = (c: Compiler, e: Ast.Expr): Str => {
   const rt = c.rt
+  if (e.k === "field") {
+    if (e.index.k === "num") {
+      const k = rt.fieldIndex(e.index.value)
+      return () => rt.fieldOut(k)
+    }
+    const idx = c.num(e.index)
+    return () => rt.fieldOut(rt.fieldIndex(idx()))
+  }
+  if (e.k === "group") return printArg(c, e.expr)
   const t = c.type(e)
   if (t === "str") return c.str(e)
   if (t === "num") {

@@ -1,6 +1,6 @@
 import { Effect } from "effect"
 import type { Input, InputError } from "../../Io.ts"
-import { latin1 } from "../shared/Lines.ts"
+import { decodeLatin1 as latin1 } from "../shared/Latin1.ts"
 import type { Runtime } from "./Runtime.ts"
 import { StrNum } from "./Values.ts"
 

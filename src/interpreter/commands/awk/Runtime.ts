@@ -78,22 +78,31 @@ export class Runtime {
 
   /** `$0` as text (valid unless `stale`). */
   private record = ""
-  /** Fields 1..nf as text; valid when `split`. */
+  /** Fields 1..parsed as text. */
   private fields: Array<string> = [""]
   /** Values assigned to fields (numbers keep their type); sparse. */
   private assigned: Array<Value | undefined> | undefined = undefined
+  /** How many fields are split off so far, and where splitting goes on. */
+  private parsed = 0
+  private scan = 0
+  /** All fields are split: `nf` is valid. */
+  private complete = true
   private nf = 0
-  private split = true
   /** Fields were changed: `$0` must be rebuilt from them. */
   private stale = false
 
   warn: (message: string) => void = () => {}
 
-  /** Set `$0` from input. */
+  /** Set `$0` from input; fields are split lazily, only as far as they are used. */
   setRecord(s: string): void {
     this.record = s
-    this.split = false
     this.stale = false
+    this.parsed = 0
+    this.scan = 0
+    if (s === "") {
+      this.complete = true
+      this.nf = 0
+    } else this.complete = false
     if (this.assigned !== undefined) this.assigned = undefined
   }
 
@@ -103,9 +112,58 @@ export class Runtime {
     return this.record
   }
 
-  private doSplit(): void {
-    this.nf = splitInto(this.record, this.splitter, this.fields)
-    this.split = true
+  /** Split fields until field `want` exists or the record is used up. */
+  private splitTo(want: number): void {
+    const sp = this.splitter
+    const s = this.record
+    const len = s.length
+    const f = this.fields
+    if (sp.kind === "space") {
+      let p = this.scan
+      let n = this.parsed
+      while (n < want) {
+        let c = s.charCodeAt(p)
+        while (p < len && (c === 32 || c === 9 || c === 10)) c = s.charCodeAt(++p)
+        if (p >= len) {
+          this.complete = true
+          break
+        }
+        const start = p
+        while (p < len && c !== 32 && c !== 9 && c !== 10) c = s.charCodeAt(++p)
+        f[++n] = s.slice(start, p)
+      }
+      this.parsed = n
+      this.scan = p
+    } else if (sp.kind === "char") {
+      const ch = sp.char
+      let p = this.scan
+      let n = this.parsed
+      while (n < want) {
+        if (p > len) {
+          this.complete = true
+          break
+        }
+        const j = s.indexOf(ch, p)
+        if (j === -1) {
+          f[++n] = s.slice(p)
+          p = len + 1
+          this.complete = true
+          break
+        }
+        f[++n] = s.slice(p, j)
+        p = j + 1
+      }
+      this.parsed = n
+      this.scan = p
+    } else {
+      this.parsed = splitInto(s, sp, f)
+      this.complete = true
+    }
+    if (this.complete) this.nf = this.parsed
+  }
+
+  private splitAll(): void {
+    if (!this.complete) this.splitTo(Infinity)
   }
 
   private rebuild(): void {
@@ -118,17 +176,27 @@ export class Runtime {
 
   /** Field `i` (i >= 1) as a string. */
   field(i: number): string {
-    if (!this.split) this.doSplit()
-    return i <= this.nf ? this.fields[i] : ""
+    if (i > this.parsed) {
+      if (!this.complete) this.splitTo(i)
+      if (i > this.parsed) return ""
+    }
+    return this.fields[i]
+  }
+
+  /** Field `i` as print writes it (a number assigned to it goes through OFMT). */
+  fieldOut(i: number): string {
+    if (i === 0) return this.getRecord()
+    const a = this.assigned?.[i]
+    if (typeof a === "number") return numToStr(a, this.ofmt)
+    return this.field(i)
   }
 
   /** Field `i` as a value (a strnum unless a value was assigned to it). */
   fieldValue(i: number): Value {
     if (i === 0) return new StrNum(this.getRecord())
-    if (!this.split) this.doSplit()
-    if (i > this.nf) return new StrNum("")
     const a = this.assigned?.[i]
-    return a !== undefined ? a : new StrNum(this.fields[i])
+    if (a !== undefined) return a
+    return new StrNum(this.field(i))
   }
 
   /** Check a field number, as gawk does. */
@@ -143,10 +211,11 @@ export class Runtime {
       this.setRecord(toStr(v, this.convfmt))
       return
     }
-    if (!this.split) this.doSplit()
+    this.splitAll()
     if (i > this.nf) {
       for (let j = this.nf + 1; j < i; j++) this.fields[j] = ""
       this.nf = i
+      this.parsed = i
     }
     this.fields[i] = toStr(v, this.convfmt)
     if (typeof v !== "object") (this.assigned ??= [])[i] = v
@@ -157,30 +226,30 @@ export class Runtime {
   /** Field `i` as a number (a number assigned to it keeps its precision). */
   fieldNum(i: number): number {
     if (i === 0) return strToNum(this.getRecord())
-    if (!this.split) this.doSplit()
-    if (i > this.nf) return 0
     const a = this.assigned?.[i]
-    return a !== undefined ? toNum(a) : strToNum(this.fields[i])
+    if (a !== undefined) return toNum(a)
+    return strToNum(this.field(i))
   }
 
   getNF(): number {
-    if (!this.split) this.doSplit()
+    this.splitAll()
     return this.nf
   }
 
   setNF(v: number): void {
-    if (!this.split) this.doSplit()
+    this.splitAll()
     const n = Math.trunc(v)
     if (n < 0) throw new AwkFatal(`NF set to negative value`)
     for (let j = this.nf + 1; j <= n; j++) this.fields[j] = ""
     if (this.assigned !== undefined && n < this.assigned.length) this.assigned.length = n + 1
     this.nf = n
+    this.parsed = n
     this.stale = true
   }
 
   setFS(v: Value): void {
     // The current record keeps the separator it was read with.
-    if (!this.split) this.doSplit()
+    this.splitAll()
     this.FS = v
     this.resplit()
   }

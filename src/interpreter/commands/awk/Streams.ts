@@ -3,7 +3,7 @@ import type { VfsError } from "../../../vfs/VfsError.ts"
 import { describe } from "../../../vfs/VfsError.ts"
 import type { CommandContext } from "../../Command.ts"
 import { inputFromStream, makePipe, type BrokenPipe, type Input, type Output } from "../../Io.ts"
-import { fromLatin1 } from "../shared/Lines.ts"
+import { encodeLatin1 as fromLatin1 } from "../shared/Latin1.ts"
 import { RecordReader } from "./Records.ts"
 import { AwkFatal } from "./Runtime.ts"
 
@@ -21,6 +21,33 @@ export const decodeName = (s: string): string => decoder.decode(fromLatin1(s))
 
 /** How a failed open reads in gawk's messages. */
 export const reasonText = (error: VfsError): string => describe(error.reason)
+
+/**
+ * Buffered text output: strings are appended (V8 keeps them as a rope) and
+ * encoded in one pass per flush, which beats a byte loop per print.
+ */
+export interface TextOut {
+  readonly latin1: (s: string) => void
+  readonly size: () => number
+  readonly flush: Effect.Effect<void, BrokenPipe>
+}
+
+/** A TextOut over an Output. */
+export const textOut = (out: Output): TextOut => {
+  let text = ""
+  return {
+    latin1: (s) => {
+      text += s
+    },
+    size: () => text.length,
+    flush: Effect.suspend(() => {
+      if (text.length === 0) return Effect.void
+      const bytes = fromLatin1(text)
+      text = ""
+      return out.write(bytes)
+    }),
+  }
+}
 
 /** An output redirection. */
 export interface OutStream {

@@ -49,7 +49,13 @@ const gzip = (b: Uint8Array, tail: Uint8Array | undefined): Kind => {
   return { text: parts.join(", "), mime: "application/gzip" }
 }
 
-const PNG_COLOR: Record<number, string> = { 0: "grayscale", 2: "/color RGB", 3: "colormap", 4: "gray+alpha", 6: "/color RGBA" }
+const PNG_COLOR: Record<number, string> = {
+  0: "grayscale",
+  2: "/color RGB",
+  3: "colormap",
+  4: "gray+alpha",
+  6: "/color RGBA",
+}
 
 const png = (b: Uint8Array): Kind => {
   if (b.length < 29) return { text: "PNG image data", mime: "image/png" }
@@ -61,7 +67,15 @@ const png = (b: Uint8Array): Kind => {
   }
 }
 
-const ZIP_METHODS: Record<number, string> = { 0: "store", 8: "deflate", 9: "deflate64", 12: "bzip2", 14: "lzma", 93: "zstd", 95: "xz" }
+const ZIP_METHODS: Record<number, string> = {
+  0: "store",
+  8: "deflate",
+  9: "deflate64",
+  12: "bzip2",
+  14: "lzma",
+  93: "zstd",
+  95: "xz",
+}
 
 const ELF_TYPES: Record<number, readonly [string, string]> = {
   1: ["relocatable", "application/x-object"],
@@ -106,7 +120,10 @@ export const binaryKind = (b: Uint8Array, tail: Uint8Array | undefined): Kind | 
   if (starts(b, [0x1f, 0x8b]) && b.length >= 10) return gzip(b, tail)
   if (starts(b, ascii("BZh")))
     return {
-      text: b[3] >= 0x31 && b[3] <= 0x39 ? `bzip2 compressed data, block size = ${b[3] - 0x30}00k` : "bzip2 compressed data",
+      text:
+        b[3] >= 0x31 && b[3] <= 0x39
+          ? `bzip2 compressed data, block size = ${b[3] - 0x30}00k`
+          : "bzip2 compressed data",
       mime: "application/x-bzip2",
     }
   if (starts(b, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))

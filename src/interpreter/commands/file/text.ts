@@ -45,7 +45,8 @@ export const encodingOf = (b: Uint8Array): Encoding | undefined => {
     return { name: "Unicode text, UTF-8 (with BOM)", charset: "utf-8", bom: 3 }
   if (looksUtf8(b, 0)) return { name: "Unicode text, UTF-8", charset: "utf-8", bom: 0 }
   if (b.every((c) => isAsciiText(c) || c >= 0xa0)) return { name: "ISO-8859", charset: "iso-8859-1", bom: 0 }
-  if (b.every((c) => isAsciiText(c) || c >= 0x80)) return { name: "Non-ISO extended-ASCII", charset: "unknown-8bit", bom: 0 }
+  if (b.every((c) => isAsciiText(c) || c >= 0x80))
+    return { name: "Non-ISO extended-ASCII", charset: "unknown-8bit", bom: 0 }
   return undefined
 }
 
@@ -128,8 +129,10 @@ export const describeText = (b: Uint8Array, enc: Encoding): Kind => {
     return { text: `XML 1.0 document, ${textPart}`, mime: "text/xml" }
   }
   if (/^<svg[\s>]/i.test(trimmed)) return { text: "SVG Scalable Vector Graphics image", mime: "image/svg+xml" }
-  if (/^<(!doctype html|html|head|body|title)[\s>]/i.test(trimmed)) return { text: `HTML document, ${textPart}`, mime: "text/html" }
-  if ((trimmed.startsWith("{") || trimmed.startsWith("[")) && isJson(b, enc)) return { text: "JSON text data", mime: "application/json" }
+  if (/^<(!doctype html|html|head|body|title)[\s>]/i.test(trimmed))
+    return { text: `HTML document, ${textPart}`, mime: "text/html" }
+  if ((trimmed.startsWith("{") || trimmed.startsWith("[")) && isJson(b, enc))
+    return { text: "JSON text data", mime: "application/json" }
   return { text: textPart, mime: "text/plain" }
 }
 

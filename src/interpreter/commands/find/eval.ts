@@ -8,7 +8,8 @@ import { strerror } from "../shared/Canonical.ts"
 import { inodeOf, OWNER, sizeOf } from "../shared/FileInfo.ts"
 import type { Sink } from "../shared/Sink.ts"
 import type { Node } from "./expr.ts"
-import type { Exec, Out, Program, Test } from "./parse.ts"
+import type { Program } from "./parse.ts"
+import type { Exec, Out, Test } from "./types.ts"
 import { compare, inWindow, permMatches, sizeMatches } from "./primaries.ts"
 import { lsLine, render, type LsWidths } from "./printf.ts"
 import { bytesOf } from "./regex.ts"
@@ -125,9 +126,16 @@ const primary = (test: Test, rt: Runtime, execs: Array<Exec>): Fn => {
       return (e) => test.regex.test(bytesOf(e.path))
     case "lname":
       return (e) =>
-        Effect.map(inspect.readlink(e), (t) => t !== undefined && matches(test.pattern, bytesOf(t), { nocase: test.nocase }))
+        Effect.map(
+          inspect.readlink(e),
+          (t) => t !== undefined && matches(test.pattern, bytesOf(t), { nocase: test.nocase }),
+        )
     case "type":
-      if (!test.x) return (e) => (e.type !== undefined ? test.types.has(letter(e.type)) : withStat(rt, (st) => test.types.has(letter(st.type)))(e))
+      if (!test.x)
+        return (e) =>
+          e.type !== undefined
+            ? test.types.has(letter(e.type))
+            : withStat(rt, (st) => test.types.has(letter(st.type)))(e)
       return (e) => {
         // -xtype looks the other way: through a link when find does not follow, at the link itself when it does.
         if (e.type !== "symlink" && !e.follow) return test.types.has(letter(e.type))

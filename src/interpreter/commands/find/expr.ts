@@ -53,7 +53,9 @@ const build = <T>(preds: ReadonlyArray<Pred<T>>): Node<T> => {
     let next: Node<T>
     switch (input.type) {
       case "binary":
-        throw new ExprError(`invalid expression; you have used a binary operator '${input.name}' with nothing before it.`)
+        throw new ExprError(
+          `invalid expression; you have used a binary operator '${input.name}' with nothing before it.`,
+        )
       case "close":
         if (prevPred === undefined)
           throw new ExprError(`invalid expression: expected expression before closing parentheses '${input.name}'.`)

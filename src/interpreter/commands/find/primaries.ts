@@ -104,7 +104,10 @@ export const parseTypes = (arg: string, pred: string): ReadonlySet<string> | { r
   while (i < arg.length) {
     const c = arg[i]
     if (!TYPE_LETTERS.includes(c)) return { error: `Unknown argument to ${pred}: ${c}` }
-    if (c === "D") return { error: `${pred} ${c} is not supported because Solaris doors are not supported on the platform find was compiled on.` }
+    if (c === "D")
+      return {
+        error: `${pred} ${c} is not supported because Solaris doors are not supported on the platform find was compiled on.`,
+      }
     if (types.has(c)) return { error: `Duplicate file type '${c}' in the argument list to ${pred}.` }
     types.add(c)
     i++
@@ -190,7 +193,10 @@ export const parseDate = (text: string): number | undefined => {
   const t = text.trim()
   const at = /^@(-?\d+(?:\.\d+)?)$/.exec(t)
   if (at) return Number(at[1]) * 1000
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i.exec(t)
+  const m =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i.exec(
+      t,
+    )
   if (m === null) return undefined
   const [, y, mo, d, h, mi, s, frac, zone] = m
   let ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0))

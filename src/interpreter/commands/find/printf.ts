@@ -29,7 +29,9 @@ const ONE = "abcdDfFgGhHiklmMnpPsStuUyYZ%"
 const TWO = "ABCT"
 
 /** Compile a `-printf` format, or give the fatal error (without the `find: ` prefix). */
-export const compileFormat = (format: string): Compiled | { readonly error: string; readonly warnings: ReadonlyArray<string> } => {
+export const compileFormat = (
+  format: string,
+): Compiled | { readonly error: string; readonly warnings: ReadonlyArray<string> } => {
   const segments: Array<Segment> = []
   const warnings: Array<string> = []
   let plain = ""
@@ -99,7 +101,8 @@ export const compileFormat = (format: string): Compiled | { readonly error: stri
     }
     if (conv !== "" && "{[(".includes(conv))
       return { error: `error: the format directive \`%${conv}' is reserved for future use`, warnings }
-    if (conv !== "" && TWO.includes(conv)) warnings.push(`warning: format directive \`%${conv}' should be followed by another character`)
+    if (conv !== "" && TWO.includes(conv))
+      warnings.push(`warning: format directive \`%${conv}' should be followed by another character`)
     else warnings.push(`warning: unrecognized format directive \`%${conv}'`)
     plain += format.slice(i, j + 1)
     i = j + 1

@@ -1,4 +1,6 @@
 import type { Effect } from "effect"
+import type { Segment } from "./printf.ts"
+import type { Num, Perm, Size, TimeWindow } from "./primaries.ts"
 import type { FileStat, FileType } from "../../../vfs/Resource.ts"
 
 /** One file `find` visits. */
@@ -38,3 +40,44 @@ export interface Inspector {
   readonly fsType: (e: Entry) => string
   readonly device: (e: Entry) => number
 }
+
+/** Where an action writes: find's stdout or stderr, or a file written when find ends. */
+export type Out =
+  | { readonly kind: "stdout" }
+  | { readonly kind: "stderr" }
+  | { readonly kind: "file"; readonly abs: string; readonly chunks: Array<string> }
+
+/** `-exec` and friends; `batch` collects file names for the `{} +` form. */
+export interface Exec {
+  readonly argv: ReadonlyArray<string>
+  readonly plus: boolean
+  readonly dir: boolean
+  readonly ok: boolean
+  readonly batch: Array<string>
+}
+
+/** One primary of a `find` expression. */
+export type Test =
+  | { readonly t: "true" }
+  | { readonly t: "false" }
+  | { readonly t: "name" | "path" | "lname"; readonly pattern: string; readonly nocase: boolean }
+  | { readonly t: "regex"; readonly regex: RegExp }
+  | { readonly t: "type"; readonly types: ReadonlySet<string>; readonly x: boolean }
+  | { readonly t: "size"; readonly size: Size }
+  | { readonly t: "time"; readonly window: TimeWindow }
+  | { readonly t: "used"; readonly window: TimeWindow }
+  | { readonly t: "newer"; readonly ref: number }
+  | { readonly t: "empty" }
+  | { readonly t: "perm"; readonly perm: Perm }
+  | { readonly t: "num"; readonly field: "uid" | "gid" | "links" | "inum"; readonly num: Num }
+  | { readonly t: "owner"; readonly field: "user" | "group"; readonly id: number }
+  | { readonly t: "access"; readonly mode: "r" | "w" | "x" }
+  | { readonly t: "fstype"; readonly name: string }
+  | { readonly t: "samefile"; readonly abs: string }
+  | { readonly t: "print"; readonly out: Out; readonly nul: boolean }
+  | { readonly t: "printf"; readonly out: Out; readonly segments: ReadonlyArray<Segment> }
+  | { readonly t: "ls"; readonly out: Out }
+  | { readonly t: "prune" }
+  | { readonly t: "quit" }
+  | { readonly t: "delete" }
+  | { readonly t: "exec"; readonly exec: Exec }

@@ -8,7 +8,8 @@ import { canonicalize, strerror } from "../shared/Canonical.ts"
 import { deviceOf, fsKindOf } from "../shared/FileInfo.ts"
 import { makeSink } from "../shared/Sink.ts"
 import { compile, complain, runBatch, type Runtime } from "./eval.ts"
-import type { Exec, Program } from "./parse.ts"
+import type { Program } from "./parse.ts"
+import type { Exec } from "./types.ts"
 import { lsWidths, typeChar } from "./printf.ts"
 import type { Entry, Inspector } from "./types.ts"
 
@@ -25,9 +26,7 @@ const makeInspector = (ctx: CommandContext): Inspector => {
   const stat = (e: Entry): Effect.Effect<FileStat | undefined> =>
     Effect.suspend(() => {
       if (e.stat !== undefined) return Effect.succeed(e.stat ?? undefined)
-      const look = e.follow
-        ? Effect.catch(ctx.fs.stat(e.abs), () => ctx.fs.lstat(e.abs))
-        : ctx.fs.lstat(e.abs)
+      const look = e.follow ? Effect.catch(ctx.fs.stat(e.abs), () => ctx.fs.lstat(e.abs)) : ctx.fs.lstat(e.abs)
       return look.pipe(
         Effect.map((st): FileStat | undefined => st),
         Effect.catch(() => Effect.succeed(undefined)),
@@ -74,7 +73,11 @@ const makeInspector = (ctx: CommandContext): Inspector => {
         const target = yield* Effect.result(ctx.fs.stat(e.abs))
         if (target._tag === "Success") return typeChar(target.success.type)
         const detail = strerror(target.failure)
-        return detail === "Too many levels of symbolic links" ? "L" : target.failure.reason === "NotFound" || target.failure.reason === "NotADirectory" ? "N" : "?"
+        return detail === "Too many levels of symbolic links"
+          ? "L"
+          : target.failure.reason === "NotFound" || target.failure.reason === "NotADirectory"
+            ? "N"
+            : "?"
       }),
     isEmptyDir: (e) =>
       Effect.map(
@@ -118,7 +121,11 @@ export const runFind = (program: Program, ctx: CommandContext, now: number): Eff
     }
 
     /** Visit `e` and, when it is a directory to descend into, its children. `seen`: canonical paths of the directories above (-L). */
-    const visit = (e: Entry, canonical: string | undefined, seen: ReadonlyArray<readonly [string, string]>): Effect.Effect<void, BrokenPipe> =>
+    const visit = (
+      e: Entry,
+      canonical: string | undefined,
+      seen: ReadonlyArray<readonly [string, string]>,
+    ): Effect.Effect<void, BrokenPipe> =>
       Effect.gen(function* () {
         if (rt.quit) return
         rt.prune = false
@@ -133,7 +140,8 @@ export const runFind = (program: Program, ctx: CommandContext, now: number): Eff
           const listed = yield* Effect.result(ctx.fs.list(e.abs))
           if (listed._tag === "Failure") yield* complain(rt, `${quote(e.path)}: ${describeError(listed.failure)}`)
           else {
-            const here: ReadonlyArray<readonly [string, string]> = canonical === undefined ? seen : [...seen, [canonical, e.path]]
+            const here: ReadonlyArray<readonly [string, string]> =
+              canonical === undefined ? seen : [...seen, [canonical, e.path]]
             const prefix = e.path.endsWith("/") ? e.path : `${e.path}/`
             const absPrefix = e.abs === "/" ? "/" : `${e.abs}/`
             for (const child of listed.success) {
@@ -165,7 +173,10 @@ export const runFind = (program: Program, ctx: CommandContext, now: number): Eff
                 } else childCanonical = canonical === "/" ? `/${child.name}` : `${canonical}/${child.name}`
                 const loop = [...here].find(([c]) => c === childCanonical)
                 if (loop !== undefined) {
-                  yield* complain(rt, `File system loop detected; ${quote(entry.path)} is part of the same file system loop as ${quote(loop[1])}.`)
+                  yield* complain(
+                    rt,
+                    `File system loop detected; ${quote(entry.path)} is part of the same file system loop as ${quote(loop[1])}.`,
+                  )
                   continue
                 }
               }
@@ -195,7 +206,8 @@ export const runFind = (program: Program, ctx: CommandContext, now: number): Eff
         followStart ? Effect.catch(ctx.fs.stat(abs), () => ctx.fs.lstat(abs)) : ctx.fs.lstat(abs),
       )
       if (start === "" || looked._tag === "Failure") {
-        const reason = start === "" || looked._tag === "Success" ? "No such file or directory" : describeError(looked.failure)
+        const reason =
+          start === "" || looked._tag === "Success" ? "No such file or directory" : describeError(looked.failure)
         yield* complain(rt, `${quote(start)}: ${reason}`)
         continue
       }
@@ -204,7 +216,16 @@ export const runFind = (program: Program, ctx: CommandContext, now: number): Eff
         yield* complain(rt, `${quote(start)}: Not a directory`)
         continue
       }
-      const entry: Entry = { path: start, abs, name: startName(start), start, depth: 0, type: st.type, follow: followStart, stat: st }
+      const entry: Entry = {
+        path: start,
+        abs,
+        name: startName(start),
+        start,
+        depth: 0,
+        type: st.type,
+        follow: followStart,
+        stat: st,
+      }
       let canonical: string | undefined
       if (follow === "L" && st.type === "directory") {
         const c = yield* canonicalize(ctx.fs, "/", abs, "existing")

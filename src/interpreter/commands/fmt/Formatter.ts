@@ -28,7 +28,8 @@ const EOF = -1
 const isopen = (c: number) => c === 40 || c === 91 || c === 39 || c === 96 || c === 34
 const isclose = (c: number) => c === 41 || c === 93 || c === 39 || c === 34
 const isperiod = (c: number) => c === 46 || c === 63 || c === 33
-const ispunct = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)
+const ispunct = (c: number) =>
+  (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)
 const isspace = (c: number) => c === 32 || (c >= 9 && c <= 13)
 
 interface Word {
@@ -303,7 +304,12 @@ export const formatText = (input: Uint8Array, o: FmtOptions, put: (b: number) =>
   const getParagraph = (): boolean => {
     lastLineLength = 0
     let c = nextChar
-    while (c === 10 || c === EOF || nextPrefixIndent < prefixLeadSpace || inColumn < nextPrefixIndent + prefixFullLength) {
+    while (
+      c === 10 ||
+      c === EOF ||
+      nextPrefixIndent < prefixLeadSpace ||
+      inColumn < nextPrefixIndent + prefixFullLength
+    ) {
       c = copyRest(c)
       if (c === EOF) {
         nextChar = EOF

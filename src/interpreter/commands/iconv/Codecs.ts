@@ -13,6 +13,8 @@ export interface Codec {
   readonly encode: (cp: number) => ReadonlyArray<number> | null
   /** Written once before the first character (UTF-16, UTF-32). */
   readonly bom?: ReadonlyArray<number>
+  /** Bytes below 0x80 are the ASCII characters, both ways (so they can be copied as they are). */
+  readonly ascii?: boolean
   /** Reads a byte-order mark and picks the byte order (UTF-16, UTF-32 input). */
   readonly withBom?: (bytes: Uint8Array) => { readonly skip: number; readonly codec: Codec } | undefined
 }
@@ -31,15 +33,30 @@ const utf8: Codec = {
       if ((d & 0xc0) !== 0x80) return "illegal"
       cp = (cp << 6) | (d & 0x3f)
       // Reject overlong forms and surrogates as soon as the second byte shows them.
-      if (i === 1 && ((n === 3 && cp < 0x20) || (n === 4 && (cp < 0x10 || cp > 0x10f)) || (n === 3 && cp >= 0x360 && cp <= 0x37f)))
+      if (
+        i === 1 &&
+        ((n === 3 && cp < 0x20) || (n === 4 && (cp < 0x10 || cp > 0x10f)) || (n === 3 && cp >= 0x360 && cp <= 0x37f))
+      )
         return "illegal"
     }
     return { cp, len: n }
   },
-  encode: (cp) => [...new TextEncoder().encode(String.fromCodePoint(cp))],
+  encode: (cp) =>
+    cp < 0x80
+      ? [cp]
+      : cp < 0x800
+        ? [0xc0 | (cp >> 6), 0x80 | (cp & 0x3f)]
+        : cp < 0x10000
+          ? [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)]
+          : [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)],
+  ascii: true,
 }
 
-const single = (name: string, toCp: (b: number) => number | undefined, fromCp: (cp: number) => number | undefined): Codec => ({
+const single = (
+  name: string,
+  toCp: (b: number) => number | undefined,
+  fromCp: (cp: number) => number | undefined,
+): Codec => ({
   name,
   decode: (b, p) => {
     const cp = toCp(b[p])
@@ -55,14 +72,46 @@ const invert = (map: Record<number, number>): Record<number, number> =>
   Object.fromEntries(Object.entries(map).map(([k, v]) => [v, Number(k)]))
 
 const CP1252_HIGH: Record<number, number> = {
-  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021, 0x88: 0x2c6,
-  0x89: 0x2030, 0x8a: 0x160, 0x8b: 0x2039, 0x8c: 0x152, 0x8e: 0x17d, 0x91: 0x2018, 0x92: 0x2019, 0x93: 0x201c,
-  0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x2dc, 0x99: 0x2122, 0x9a: 0x161, 0x9b: 0x203a,
-  0x9c: 0x153, 0x9e: 0x17e, 0x9f: 0x178,
+  0x80: 0x20ac,
+  0x82: 0x201a,
+  0x83: 0x192,
+  0x84: 0x201e,
+  0x85: 0x2026,
+  0x86: 0x2020,
+  0x87: 0x2021,
+  0x88: 0x2c6,
+  0x89: 0x2030,
+  0x8a: 0x160,
+  0x8b: 0x2039,
+  0x8c: 0x152,
+  0x8e: 0x17d,
+  0x91: 0x2018,
+  0x92: 0x2019,
+  0x93: 0x201c,
+  0x94: 0x201d,
+  0x95: 0x2022,
+  0x96: 0x2013,
+  0x97: 0x2014,
+  0x98: 0x2dc,
+  0x99: 0x2122,
+  0x9a: 0x161,
+  0x9b: 0x203a,
+  0x9c: 0x153,
+  0x9e: 0x17e,
+  0x9f: 0x178,
 }
 const CP1252_BACK = invert(CP1252_HIGH)
 
-const LATIN9: Record<number, number> = { 0xa4: 0x20ac, 0xa6: 0x160, 0xa8: 0x161, 0xb4: 0x17d, 0xb8: 0x17e, 0xbc: 0x152, 0xbd: 0x153, 0xbe: 0x178 }
+const LATIN9: Record<number, number> = {
+  0xa4: 0x20ac,
+  0xa6: 0x160,
+  0xa8: 0x161,
+  0xb4: 0x17d,
+  0xb8: 0x17e,
+  0xbc: 0x152,
+  0xbd: 0x153,
+  0xbe: 0x178,
+}
 const LATIN9_BACK = invert(LATIN9)
 
 const units = (name: string, size: 2 | 4, little: boolean): Codec => {
@@ -71,7 +120,9 @@ const units = (name: string, size: 2 | 4, little: boolean): Codec => {
       ? little
         ? b[p] | (b[p + 1] << 8)
         : (b[p] << 8) | b[p + 1]
-      : (little ? b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24) : (b[p] << 24) | (b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3]) >>> 0
+      : (little
+          ? b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)
+          : (b[p] << 24) | (b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3]) >>> 0
   const write = (u: number): Array<number> => {
     const out: Array<number> = []
     for (let i = 0; i < size; i++) out.push((u >>> (8 * (little ? i : size - 1 - i))) & 0xff)
@@ -119,10 +170,28 @@ const marked = (name: string, le: Codec, be: Codec, size: 2 | 4): Codec => ({
 
 const CODECS: ReadonlyArray<readonly [Codec, ReadonlyArray<string>]> = [
   [utf8, ["UTF-8", "UTF8"]],
-  [single("ANSI_X3.4-1968", (b) => (b < 0x80 ? b : undefined), (cp) => (cp < 0x80 ? cp : undefined)), ["ANSI_X3.4-1968", "ASCII", "US-ASCII", "US", "646", "ISO646-US", "CSASCII", "ISO-IR-6"]],
-  [single("ISO-8859-1", (b) => b, (cp) => (cp < 0x100 ? cp : undefined)), ["ISO-8859-1", "ISO8859-1", "ISO_8859-1", "LATIN1", "L1", "IBM819", "CP819", "CSISOLATIN1", "ISO-IR-100"]],
   [
-    single("ISO-8859-15", (b) => LATIN9[b] ?? b, (cp) => LATIN9_BACK[cp] ?? (cp < 0x100 && LATIN9[cp] === undefined ? cp : undefined)),
+    single(
+      "ANSI_X3.4-1968",
+      (b) => (b < 0x80 ? b : undefined),
+      (cp) => (cp < 0x80 ? cp : undefined),
+    ),
+    ["ANSI_X3.4-1968", "ASCII", "US-ASCII", "US", "646", "ISO646-US", "CSASCII", "ISO-IR-6"],
+  ],
+  [
+    single(
+      "ISO-8859-1",
+      (b) => b,
+      (cp) => (cp < 0x100 ? cp : undefined),
+    ),
+    ["ISO-8859-1", "ISO8859-1", "ISO_8859-1", "LATIN1", "L1", "IBM819", "CP819", "CSISOLATIN1", "ISO-IR-100"],
+  ],
+  [
+    single(
+      "ISO-8859-15",
+      (b) => LATIN9[b] ?? b,
+      (cp) => LATIN9_BACK[cp] ?? (cp < 0x100 && LATIN9[cp] === undefined ? cp : undefined),
+    ),
     ["ISO-8859-15", "ISO8859-15", "ISO_8859-15", "LATIN-9", "LATIN9"],
   ],
   [

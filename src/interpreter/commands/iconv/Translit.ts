@@ -28,7 +28,7 @@ const DATA =
   "zh`\n4de\tZ`\n4df\tz`\n4e0\tZ`\n4e1\tz`\n4e4\tI`\n4e5\ti`\n4e6\tO`\n4e7\to`\n4e8\tO`\n4e9\to`\n4f0\tU`\n4f1\tu`\n4f2\tU`\n4f3\tu" +
   "`\n4f4\tCH`\n4f5\tch`\n4f8\tY`\n4f9\ty`\n5f3\t'\n5f4\t\"\n2002\t \n2003\t \n2004\t \n2005\t \n2006\t \n2008\t \n2009\t \n200a\t \n" +
   "200b\t\n2010\t-\n2011\t-\n2012\t-\n2013\t-\n2014\t--\n2015\t-\n2018\t'\n2019\t'\n201a\t,\n201b\t'\n201c\t\"\n201d\t\"\n201e\t,,\n2" +
-  "01f\t\"\n2020\t+\n2022\to\n2024\t.\n2025\t..\n2026\t...\n202f\t \n2035\t`\n2036\t``\n2037\t```\n2039\t<\n203a\t>\n203c\t!!\n204" +
+  '01f\t"\n2020\t+\n2022\to\n2024\t.\n2025\t..\n2026\t...\n202f\t \n2035\t`\n2036\t``\n2037\t```\n2039\t<\n203a\t>\n203c\t!!\n204' +
   "4\t/\n2047\t??\n2048\t?!\n2049\t!?\n205f\t \n2060\t\n2061\t\n2062\t\n2063\t\n20a1\tC=\n20a8\tRs\n20ac\tEUR\n20b9\tINR\n2100\ta/" +
   "c\n2101\ta/s\n2102\tC\n2105\tc/o\n2106\tc/u\n210a\tg\n210b\tH\n210c\tH\n210d\tH\n210e\th\n2110\tI\n2111\tI\n2112\tL\n2113\tl\n2" +
   "115\tN\n2116\tNo\n2119\tP\n211a\tQ\n211b\tR\n211c\tR\n211d\tR\n2121\tTEL\n2122\t(TM)\n2124\tZ\n2126\tOhm\n2128\tZ\n212c\tB\n21" +
@@ -69,7 +69,7 @@ const DATA =
   "\n33d7\tPH\n33d8\tp.m.\n33d9\tPPM\n33da\tPR\n33db\tsr\n33dc\tSv\n33dd\tWb\nfb00\tff\nfb01\tfi\nfb02\tfl\nfb03\tffi\nfb04\tff" +
   "l\nfb06\tst\nfb29\t+\nfe00\t\nfe01\t\nfe02\t\nfe03\t\nfe04\t\nfe05\t\nfe06\t\nfe07\t\nfe08\t\nfe09\t\nfe0a\t\nfe0b\t\nfe0c\t\nfe0d\t" +
   "\nfe0e\t\nfe0f\t\nfe4d\t_\nfe4e\t_\nfe4f\t_\nfe50\t,\nfe52\t.\nfe54\t;\nfe55\t:\nfe57\t!\nfe59\t(\nfe5a\t)\nfe5b\t{\nfe5c\t}\nfe5" +
-  "f\t#\nfe60\t&\nfe61\t*\nfe62\t+\nfe63\t-\nfe64\t<\nfe65\t>\nfe66\t=\nfe68\t\\\nfe69\t$\nfe6a\t%\nfe6b\t@\nfeff\t\nff01\t!\nff02\t\"" +
+  'f\t#\nfe60\t&\nfe61\t*\nfe62\t+\nfe63\t-\nfe64\t<\nfe65\t>\nfe66\t=\nfe68\t\\\nfe69\t$\nfe6a\t%\nfe6b\t@\nfeff\t\nff01\t!\nff02\t"' +
   "\nff03\t#\nff04\t$\nff05\t%\nff06\t&\nff07\t'\nff08\t(\nff09\t)\nff0a\t*\nff0b\t+\nff0c\t,\nff0d\t-\nff0e\t.\nff0f\t/\nff10\t0\nf" +
   "f11\t1\nff12\t2\nff13\t3\nff14\t4\nff15\t5\nff16\t6\nff17\t7\nff18\t8\nff19\t9\nff1a\t:\nff1b\t;\nff1c\t<\nff1d\t=\nff1e\t>\nff2" +
   "0\t@\nff21\tA\nff22\tB\nff23\tC\nff24\tD\nff25\tE\nff26\tF\nff27\tG\nff28\tH\nff29\tI\nff2a\tJ\nff2b\tK\nff2c\tL\nff2d\tM\nff2e\t" +

@@ -123,15 +123,13 @@ const SUFFIXES = "KMGTPEZY"
 
 /** Why a number was refused (see numfmt's simple_strtod_fatal). */
 export type ParseError =
-  | "overflow"
-  | "invalid"
-  | "forbidden"
-  | "invalid-suffix"
-  | "missing-i"
-  | { readonly trailing: string }
+  "overflow" | "invalid" | "forbidden" | "invalid-suffix" | "missing-i" | { readonly trailing: string }
 
 /** Parse `[-]digits[.digits][ ][KMGTPEZY][i]` as numfmt's simple_strtod_human does. */
-export const parseHuman = (text: string, from: Scale): { readonly value: Dec; readonly precision: number } | ParseError => {
+export const parseHuman = (
+  text: string,
+  from: Scale,
+): { readonly value: Dec; readonly precision: number } | ParseError => {
   const m = /^(-?)(\d*)(?:\.(\d*))?/.exec(text)
   if (m === null) return "invalid"
   const [whole, sign, int, frac] = m
@@ -139,7 +137,10 @@ export const parseHuman = (text: string, from: Scale): { readonly value: Dec; re
   if (int.replace(/^0+/, "").length > 27 || (frac ?? "").replace(/^0+/, "").length > 27) return "overflow"
   if (frac !== undefined && frac.startsWith("-")) return "invalid"
   const digits = int + (frac ?? "")
-  let value: Dec = normalize({ n: BigInt(digits === "" ? "0" : digits) * (sign === "-" ? -1n : 1n), scale: (frac ?? "").length })
+  let value: Dec = normalize({
+    n: BigInt(digits === "" ? "0" : digits) * (sign === "-" ? -1n : 1n),
+    scale: (frac ?? "").length,
+  })
   const precision = (frac ?? "").length
   let rest = text.slice(whole.length)
   let base = from === "iec" || from === "iec-i" ? 1024n : 1000n

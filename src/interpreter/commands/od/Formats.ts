@@ -25,7 +25,16 @@ const NAMED = [
     " ",
   ),
 ]
-const ESCAPED: Record<number, string> = { 0: "\\0", 7: "\\a", 8: "\\b", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t", 11: "\\v" }
+const ESCAPED: Record<number, string> = {
+  0: "\\0",
+  7: "\\a",
+  8: "\\b",
+  12: "\\f",
+  10: "\\n",
+  13: "\\r",
+  9: "\\t",
+  11: "\\v",
+}
 
 const quote = (s: string) => `'${s}'`
 
@@ -66,7 +75,8 @@ export const decodeTypes = (text: string): Array<Spec> | string => {
           return `invalid type string ${quote(text)};\nthis system doesn't provide a ${size}-byte floating point type`
         }
       }
-      if (size === 16) return `invalid type string ${quote(text)};\nthis system doesn't provide a 16-byte floating point type`
+      if (size === 16)
+        return `invalid type string ${quote(text)};\nthis system doesn't provide a 16-byte floating point type`
     } else if (c === "a" || c === "c") {
       kind = c
       size = 1

@@ -322,10 +322,10 @@ export class Executor {
           case "q":
             if (!quiet) this.out(this.line, this.chomped)
             yield* this.dumpAppendQueue()
-            status = Math.max(0, cmd.int === -1 ? 0 : cmd.int)
+            status = cmd.int === -1 ? 0 : cmd.int & 0xff
             break cycle
           case "Q":
-            status = Math.max(0, cmd.int === -1 ? 0 : cmd.int)
+            status = cmd.int === -1 ? 0 : cmd.int & 0xff
             break cycle
           case "r":
             if (cmd.append) this.appendQueue.push({ text: undefined, file: cmd.fileName })

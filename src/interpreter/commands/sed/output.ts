@@ -20,7 +20,7 @@ export interface BufferOut extends Out {
   readonly drain: () => Uint8Array
 }
 
-/** A fresh in-memory output. */
+/** A fresh in-memory output. Pieces are joined and encoded when drained: cheaper than copying each into a byte buffer. */
 export const bufferOut = (): BufferOut => {
   let parts: Array<string> = []
   let size = 0
@@ -38,7 +38,7 @@ export const bufferOut = (): BufferOut => {
     },
     size: () => size,
     drain: () => {
-      const bytes = encodeLatin1(parts.join(""))
+      const bytes = encodeLatin1(parts.length === 1 ? parts[0] : parts.join(""))
       parts = []
       size = 0
       return bytes
@@ -52,9 +52,11 @@ export const outputLine = (out: Out, text: string, nl: boolean, delim: string): 
     out.write(delim)
     out.missingNewline = false
   }
-  out.write(text)
-  if (nl) out.write(delim)
-  else out.missingNewline = true
+  if (nl) out.write(text + delim)
+  else {
+    out.write(text)
+    out.missingNewline = true
+  }
 }
 
 const ESCAPES: Readonly<Record<number, string>> = { 7: "\\a", 8: "\\b", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t", 11: "\\v" }

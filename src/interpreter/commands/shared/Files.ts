@@ -25,7 +25,9 @@ export const resolveOperand = (ctx: CommandContext, operand: string): Effect.Eff
   const path = ctx.resolve(operand)
   if (!operand.endsWith("/") || path === "/") return Effect.succeed(path)
   return Effect.flatMap(ctx.fs.stat(path), (st) =>
-    st.type === "directory" ? Effect.succeed(path) : Effect.fail(new VfsError({ reason: "NotADirectory", op: "open", path })),
+    st.type === "directory"
+      ? Effect.succeed(path)
+      : Effect.fail(new VfsError({ reason: "NotADirectory", op: "open", path })),
   )
 }
 

@@ -127,7 +127,7 @@ export const translate = (
 
   const bracket = (): string => {
     // pos is just after "["
-    const set = new Array<boolean>(256).fill(false)
+    const set = Array.from({ length: 256 }, () => false)
     let negate = false
     if (at() === "^") {
       negate = true
@@ -145,7 +145,8 @@ export const translate = (
         if (kind === ":") {
           const test = CLASS_TESTS[name]
           if (test === undefined) fail("Invalid character class name")
-          for (let b = 0; b < 256; b++) if (test(b) || (fold && (name === "upper" || name === "lower") && CLASS_TESTS.alpha(b))) set[b] = true
+          for (let b = 0; b < 256; b++)
+            if (test(b) || (fold && (name === "upper" || name === "lower") && CLASS_TESTS.alpha(b))) set[b] = true
           return "class"
         }
         if (name.length !== 1) fail("Invalid collation character")
@@ -340,9 +341,11 @@ export const translate = (
         const before = pos
         const q = quantifier()
         if (q === undefined) break
-        if (ere && text === "^") warnings.push(`${pattern[before] === "{" ? "{...}" : pattern[before]} at start of expression`)
+        if (ere && text === "^")
+          warnings.push(`${pattern[before] === "{" ? "{...}" : pattern[before]} at start of expression`)
         // JavaScript refuses `a**`, `x{1}{2}` and quantified assertions: group first.
-        if (item.quantified || !quantifiable || text === "^" || text === "$") item = { text: `(?:${item.text})`, quantified: false }
+        if (item.quantified || !quantifiable || text === "^" || text === "$")
+          item = { text: `(?:${item.text})`, quantified: false }
         item = { text: item.text + q, quantified: true }
       }
       items.push(item)

@@ -42,7 +42,10 @@ const countGroups = (source: string): number => {
 }
 
 /** Compile patterns (latin1 strings), or give grep's error message. */
-export const compileMatcher = (patterns: ReadonlyArray<string>, options: MatcherOptions): Matcher | { readonly error: string } => {
+export const compileMatcher = (
+  patterns: ReadonlyArray<string>,
+  options: MatcherOptions,
+): Matcher | { readonly error: string } => {
   const branches: Array<string> = []
   const warnings: Array<string> = []
   let groups = 0
@@ -71,7 +74,8 @@ export const compileMatcher = (patterns: ReadonlyArray<string>, options: Matcher
       before += countGroups(b)
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, "") : "invalid pattern"
+    const message =
+      error instanceof Error ? error.message.replace(/^Invalid regular expression: /, "") : "invalid pattern"
     return { error: message }
   }
   // A single pattern without alternatives needs no longest-match search.

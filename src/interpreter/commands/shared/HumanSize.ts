@@ -29,7 +29,8 @@ export const humanSize = (bytes: number, base: 1000 | 1024 = 1024): string => {
     return `${Math.floor(tenths / 10)}.${tenths % 10}${letter}`
   }
   const whole = Math.ceil(value - 1e-9)
-  if (whole >= base && unit < UNITS.length - 1) return `1.0${base === 1000 && UNITS[unit + 1] === "K" ? "k" : UNITS[unit + 1]}`
+  if (whole >= base && unit < UNITS.length - 1)
+    return `1.0${base === 1000 && UNITS[unit + 1] === "K" ? "k" : UNITS[unit + 1]}`
   return `${whole}${letter}`
 }
 

@@ -27,7 +27,8 @@ export const lineReader = (input: Input, delimiter = 10): LineReader => {
   let chunk: Uint8Array = new Uint8Array(0)
   let pos = 0
   let done = false
-  const next: Effect.Effect<Line | null, InputError> = Effect.gen(function* () {
+  // Lines that lie within the current chunk are served without starting a generator.
+  const slow: Effect.Effect<Line | null, InputError> = Effect.gen(function* () {
     const parts: Array<Uint8Array> = []
     while (true) {
       if (pos < chunk.length) {
@@ -52,6 +53,17 @@ export const lineReader = (input: Input, delimiter = 10): LineReader => {
       pos = 0
     }
     return parts.length === 0 ? null : { bytes: concat(parts), terminated: false }
+  })
+  const next: Effect.Effect<Line | null, InputError> = Effect.suspend(() => {
+    if (pos < chunk.length) {
+      const i = chunk.indexOf(delimiter, pos)
+      if (i !== -1) {
+        const line = { bytes: chunk.subarray(pos, i), terminated: true }
+        pos = i + 1
+        return Effect.succeed(line)
+      }
+    }
+    return slow
   })
   return { next }
 }

@@ -81,7 +81,7 @@ export const columns = (names: ReadonlyArray<string>, width = 80): string => {
   let best = { cols: 1, widths: [0] }
   for (let cols = 1; cols <= maxCols; cols++) {
     const rows = Math.ceil(n / cols)
-    const widths = new Array<number>(cols).fill(3)
+    const widths = Array.from({ length: cols }, () => 3)
     let lineLength = cols * 3
     let valid = true
     for (let i = 0; i < n; i++) {

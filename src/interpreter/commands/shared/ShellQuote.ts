@@ -5,7 +5,7 @@
  */
 
 const encoder = new TextEncoder()
-const BACKSLASHED = new Set([..." \t\n!\"$&'()*,;<>?[\\]^`{|}"])
+const BACKSLASHED = new Set(" \t\n!\"$&'()*,;<>?[\\]^`{|}")
 const ANSI: Record<number, string> = {
   7: "a",
   8: "b",

@@ -74,9 +74,23 @@ export const makeSink = (out: Output, limit: number = CHUNK_SIZE): Sink => {
       buf[pos++] = b
     },
     text: (s) => {
-      if (s.length === 0) return
-      room(s.length * 3)
-      pos += encoder.encodeInto(s, buf.subarray(pos)).written
+      const n = s.length
+      if (n === 0) return
+      room(n * 3)
+      // Short ASCII text (numbers, prefixes) is copied code by code: no view or result object per call.
+      let i = 0
+      while (i < n) {
+        const c = s.charCodeAt(i)
+        if (c >= 128) break
+        buf[pos + i] = c
+        i++
+      }
+      if (i === n) {
+        pos += n
+        return
+      }
+      pos += i
+      pos += encoder.encodeInto(s.slice(i), buf.subarray(pos)).written
     },
     latin1: (s) => {
       room(s.length)

@@ -1,3 +1,5 @@
+import { latin1 } from "./Lines.ts"
+
 /**
  * GNU sort's key machinery in the C locale: key specs (`-k 2,2n`), field
  * location (`begfield`/`limfield`), and the ordering functions (`-n -g -h -M
@@ -108,7 +110,13 @@ export const setOrdering = (s: string, o: Ordering, blank: "start" | "end" | "bo
 
 /** GNU's key_to_opts: the letters of incompatible orderings, for the error message. */
 export const incompatible = (o: Ordering): string | undefined => {
-  const kinds = [o.numeric, o.generalNumeric, o.humanNumeric, o.month, o.version || o.random || o.dictionary || o.nonprinting]
+  const kinds = [
+    o.numeric,
+    o.generalNumeric,
+    o.humanNumeric,
+    o.month,
+    o.version || o.random || o.dictionary || o.nonprinting,
+  ]
   if (kinds.filter(Boolean).length <= 1) return undefined
   let letters = ""
   if (o.dictionary) letters += "d"
@@ -213,7 +221,14 @@ export const keyEnd = (line: Uint8Array, key: Key, tab: number): number => {
 const isDigit = (b: number) => b >= 48 && b <= 57
 
 /** GNU strnumcmp on `a[as, ae)` and `b[bs, be)`: leading blanks, optional '-', digits, '.', digits; no '+'. */
-export const numericCompare = (a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number): number => {
+export const numericCompare = (
+  a: Uint8Array,
+  as: number,
+  ae: number,
+  b: Uint8Array,
+  bs: number,
+  be: number,
+): number => {
   const parse = (s: Uint8Array, i: number, end: number) => {
     while (i < end && isBlank(s[i])) i++
     let negative = false
@@ -257,11 +272,7 @@ export const numericCompare = (a: Uint8Array, as: number, ae: number, b: Uint8Ar
 }
 
 /** Bytes `[start, end)` as a latin1 string. */
-export const keyText = (s: Uint8Array, start: number, end: number): string => {
-  let out = ""
-  for (let i = start; i < end; i += 8192) out += String.fromCharCode(...s.subarray(i, Math.min(end, i + 8192)))
-  return out
-}
+export const keyText = (s: Uint8Array, start: number, end: number): string => latin1(s, start, end)
 
 const hexValue = (s: string): number => {
   const [mant, exp] = s.toLowerCase().split("p")
@@ -323,7 +334,10 @@ const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "
 
 /** `-M`: 1-12 for a leading month abbreviation (case-insensitive, after blanks), else 0. */
 export const monthOf = (s: string): number => {
-  const t = s.replace(/^[ \t\n]+/, "").slice(0, 3).toUpperCase()
+  const t = s
+    .replace(/^[ \t\n]+/, "")
+    .slice(0, 3)
+    .toUpperCase()
   return MONTHS.indexOf(t) + 1
 }
 

@@ -56,6 +56,19 @@ const mayStopShort = (n: Node | null): boolean => {
   }
 }
 
+/** The text a pattern of plain characters stands for, searched with `indexOf`; undefined otherwise. */
+const literalText = (n: Node | null): string | undefined => {
+  if (n === null) return undefined
+  if (n.t === "char") return String.fromCharCode(n.c)
+  if (n.t !== "cat") return undefined
+  let text = ""
+  for (const item of n.items) {
+    if (item.t !== "char") return undefined
+    text += String.fromCharCode(item.c)
+  }
+  return text
+}
+
 /** Compile `pattern` (code units are bytes), or give glibc's message for a malformed one. */
 export const compileRegex = (pattern: string, options: CompileOptions): Regex | RegexError => {
   const parsed = parse(pattern, options)
@@ -74,6 +87,17 @@ export const compileRegex = (pattern: string, options: CompileOptions): Regex | 
   let vm: Program | undefined | null = mayStopShort(parsed.node) && !parsed.hasBackref ? null : undefined
   const groups = parsed.groups
   const regs = new Int32Array(2 * (groups + 1)).fill(-1)
+  const literal = literalText(parsed.node)
+  if (literal !== undefined) {
+    const search = (s: string, from: number): boolean => {
+      const i = s.indexOf(literal, from)
+      if (i === -1) return false
+      regs[0] = i
+      regs[1] = i + literal.length
+      return true
+    }
+    return { groups, icase: options.icase, multiline: options.multiline, regs, search }
+  }
 
   const search = (s: string, from: number, wantGroups: boolean): boolean => {
     if (!wantGroups || groups === 0) {
@@ -96,7 +120,7 @@ export const compileRegex = (pattern: string, options: CompileOptions): Regex | 
     }
     if (vm !== undefined && regs[1] < s.length) {
       if (vm === null) vm = compileVm(parsed.node, groups, options.multiline, delim)
-      if (vm !== undefined) vm.longest(s, regs[0], regs)
+      if (vm !== undefined) vm.longest(s, regs[0], regs, wantGroups && groups > 0)
     }
     return true
   }

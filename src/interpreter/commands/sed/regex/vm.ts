@@ -30,9 +30,11 @@ const MAX_PROGRAM = 5000
 export interface Program {
   /**
    * The longest match starting exactly at `start`: fills `regs` (start/end
-   * pairs, -1 when unset) and gives true, or gives false when none.
+   * pairs, -1 when unset; only the first pair without `withGroups`) and
+   * gives true, or gives false when none. Registers that already hold a
+   * match of that extent (from a backtracking engine) are kept.
    */
-  readonly longest: (s: string, start: number, regs: Int32Array) => boolean
+  readonly longest: (s: string, start: number, regs: Int32Array, withGroups: boolean) => boolean
 }
 
 /** Compile `node` for `groups` groups; undefined when the pattern cannot run here. */
@@ -134,34 +136,100 @@ const makeRunner = (
   const slots = 2 * (groups + 1) + marks
   const mark = new Int32Array(size)
   let generation = 0
+  // Thread lists of the capture-free mode: program counters only.
+  let cpcs = new Int32Array(size)
+  let npcs = new Int32Array(size)
 
-  const longest = (s: string, start: number, regs: Int32Array): boolean => {
+  const holds = (s: string, kind: number, pos: number): boolean => {
+    const n = s.length
+    switch (ANCHORS[kind]) {
+      case "bol":
+        return pos === 0 || (multiline && s.charCodeAt(pos - 1) === delim)
+      case "eol":
+        return pos === n || (multiline && s.charCodeAt(pos) === delim)
+      case "bufStart":
+        return pos === 0
+      case "bufEnd":
+        return pos === n
+      default: {
+        const before = pos > 0 && isWordByte(s.charCodeAt(pos - 1))
+        const after = pos < n && isWordByte(s.charCodeAt(pos))
+        const a = ANCHORS[kind]
+        if (a === "wordB") return before !== after
+        if (a === "notWordB") return before === after
+        if (a === "wordStart") return !before && after
+        return before && !after
+      }
+    }
+  }
+
+  const consumes = (pc: number, c: number) => (op[pc] === CHAR ? x[pc] === c : sets[x[pc]][c] === 1)
+
+  /** Only the end of the longest match: no captures to carry, so threads are just program counters. */
+  const longestEnd = (s: string, start: number): number => {
+    const n = s.length
+    let best = -1
+    let ccount = 0
+    let ncount = 0
+    const add = (pc: number, pos: number, next: boolean): void => {
+      if (mark[pc] === generation) return
+      mark[pc] = generation
+      switch (op[pc]) {
+        case JMP:
+          add(x[pc], pos, next)
+          return
+        case SPLIT:
+          add(x[pc], pos, next)
+          add(y[pc], pos, next)
+          return
+        case SAVE:
+        case MARK:
+        case CHECK:
+          add(pc + 1, pos, next)
+          return
+        case ASSERT:
+          if (holds(s, x[pc], pos)) add(pc + 1, pos, next)
+          return
+        case MATCH:
+          if (pos > best) best = pos
+          return
+        default:
+          if (next) npcs[ncount++] = pc
+          else cpcs[ccount++] = pc
+      }
+    }
+    generation++
+    add(0, start, false)
+    for (let pos = start; ccount > 0 && pos < n; pos++) {
+      generation++
+      ncount = 0
+      const c = s.charCodeAt(pos)
+      for (let i = 0; i < ccount; i++) {
+        const pc = cpcs[i]
+        if (consumes(pc, c)) add(pc + 1, pos + 1, true)
+      }
+      const swap = cpcs
+      cpcs = npcs
+      npcs = swap
+      ccount = ncount
+    }
+    return best
+  }
+
+  const longest = (s: string, start: number, regs: Int32Array, withGroups: boolean): boolean => {
+    const end = longestEnd(s, start)
+    if (end < 0) return false
+    // Registers already holding a match of that length are the highest-priority path to it.
+    if (regs[0] === start && regs[1] === end) return true
+    if (!withGroups) {
+      regs[0] = start
+      regs[1] = end
+      return true
+    }
     const n = s.length
     let best: Int32Array | undefined
     let clist: Array<{ pc: number; caps: Int32Array }> = []
     let nlist: Array<{ pc: number; caps: Int32Array }> = []
-
-    const holds = (kind: number, pos: number): boolean => {
-      switch (ANCHORS[kind]) {
-        case "bol":
-          return pos === 0 || (multiline && s.charCodeAt(pos - 1) === delim)
-        case "eol":
-          return pos === n || (multiline && s.charCodeAt(pos) === delim)
-        case "bufStart":
-          return pos === 0
-        case "bufEnd":
-          return pos === n
-        default: {
-          const before = pos > 0 && isWordByte(s.charCodeAt(pos - 1))
-          const after = pos < n && isWordByte(s.charCodeAt(pos))
-          const a = ANCHORS[kind]
-          if (a === "wordB") return before !== after
-          if (a === "notWordB") return before === after
-          if (a === "wordStart") return !before && after
-          return before && !after
-        }
-      }
-    }
 
     // Follow the empty transitions from `pc`, in priority order.
     const add = (list: Array<{ pc: number; caps: Int32Array }>, pc: number, caps: Int32Array, pos: number): void => {
@@ -186,7 +254,7 @@ const makeRunner = (
           if (caps[x[pc]] !== pos) add(list, pc + 1, caps, pos)
           return
         case ASSERT:
-          if (holds(x[pc], pos)) add(list, pc + 1, caps, pos)
+          if (holds(s, x[pc], pos)) add(list, pc + 1, caps, pos)
           return
         case MATCH:
           // The first thread to match at a position has the highest priority; later positions are longer.
@@ -202,10 +270,7 @@ const makeRunner = (
     for (let pos = start; clist.length > 0 && pos < n; pos++) {
       generation++
       const c = s.charCodeAt(pos)
-      for (const t of clist) {
-        const pc = t.pc
-        if (op[pc] === CHAR ? x[pc] === c : sets[x[pc]][c] === 1) add(nlist, pc + 1, t.caps, pos + 1)
-      }
+      for (const t of clist) if (consumes(t.pc, c)) add(nlist, t.pc + 1, t.caps, pos + 1)
       const swap = clist
       clist = nlist
       nlist = swap

@@ -1,12 +1,12 @@
 /**
- * GNU regular expressions (basic, extended, and the Emacs syntax `tac -r`
- * uses) translated to JavaScript regular expressions over latin1 strings
- * (one code unit per byte, as `Lines.latin1` decodes), so matching is
- * bytewise as in the C locale.
+ * The GNU regex syntax `tac -r` compiles its separator with (RE_SYNTAX_EMACS:
+ * `+ ? *` are operators, `\( \) \|` group and alternate, braces are
+ * literal), translated to a JavaScript regular expression over latin1
+ * strings. Basic and extended syntaxes live in `shared/GnuRegex.ts`; this
+ * translator keeps their cousins only for the Emacs case.
  */
 
-/** Which GNU syntax a pattern is written in. */
-export type Syntax = "basic" | "extended" | "emacs"
+type Syntax = "basic" | "extended" | "emacs"
 
 const CLASSES: Record<string, string> = {
   alpha: "A-Za-z",
@@ -141,9 +141,9 @@ export const translate = (
   return depth === 0 ? { source: out } : { error: "Unmatched ( or \\(" }
 }
 
-/** Compile a GNU pattern, or give glibc's message. `flags` are JavaScript flags (`g`, `y`, `i`). */
-export const compile = (pattern: string, syntax: Syntax, flags = ""): RegExp | { readonly error: string } => {
-  const t = translate(pattern, syntax)
+/** Compile an Emacs-syntax pattern, or give glibc's message. `flags` are JavaScript flags (`y`). */
+export const compileEmacs = (pattern: string, flags = ""): RegExp | { readonly error: string } => {
+  const t = translate(pattern, "emacs")
   if ("error" in t) return t
   try {
     return new RegExp(t.source, flags)
