@@ -1,11 +1,12 @@
-import { type Cause, Context, Effect, Fiber, Layer, Queue, Stream } from "effect"
+import { type Cause, Context, Effect, Fiber, Layer, Queue, type Scope, Stream } from "effect"
 import type { CommandDef } from "./interpreter/Command.ts"
-import { commands as builtinCommands } from "./interpreter/commands/index.ts"
-import { emptyInput, inputFromBytes, makeCollector, type Output, encode } from "./interpreter/Io.ts"
+import { allCommands as builtinCommands } from "./interpreter/commands/registry.ts"
+import { emptyInput, encode, type Input, inputFromBytes, inputFromStream, makeCollector, type Output } from "./interpreter/Io.ts"
 import * as Session from "./interpreter/Session.ts"
 import type { Limits } from "./interpreter/Shell.ts"
 import * as Namespace from "./vfs/Namespace.ts"
 import type { Resource } from "./vfs/Resource.ts"
+import { VfsError } from "./vfs/VfsError.ts"
 
 /**
  * The Effect API: a workspace is a service holding the namespace, the
@@ -22,6 +23,8 @@ import type { Resource } from "./vfs/Resource.ts"
 /** The result of running a script. */
 export interface ExecuteResult {
   readonly exitCode: number
+  /** True when the script ended by `exit` (an interactive shell leaves then). */
+  readonly exited: boolean
   readonly stdout: Uint8Array
   readonly stderr: Uint8Array
   readonly stdoutText: string
@@ -33,7 +36,8 @@ export interface ExecuteOptions {
   readonly cwd?: string | undefined
   /** Variables to export before running. */
   readonly env?: Readonly<Record<string, string>> | undefined
-  readonly stdin?: string | Uint8Array | undefined
+  /** Bytes for the script's stdin, or a stream of them read as the script consumes it. */
+  readonly stdin?: string | Uint8Array | AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | undefined
   /** Positional parameters `$1...`. */
   readonly args?: ReadonlyArray<string> | undefined
   /** `$0`. */
@@ -83,8 +87,19 @@ export class Mirage extends Context.Service<Mirage, WorkspaceShape>()("mirage/Mi
 
 const decoder = new TextDecoder()
 
-const toInput = (stdin: string | Uint8Array | undefined) =>
-  stdin === undefined ? emptyInput : inputFromBytes(typeof stdin === "string" ? encode(stdin) : stdin)
+const toInput = (stdin: ExecuteOptions["stdin"]): Effect.Effect<Input, never, Scope.Scope> => {
+  if (stdin === undefined) return Effect.succeed(emptyInput)
+  if (typeof stdin === "string") return Effect.succeed(inputFromBytes(encode(stdin)))
+  if (stdin instanceof Uint8Array) return Effect.succeed(inputFromBytes(stdin))
+  const stream =
+    stdin instanceof ReadableStream
+      ? Stream.fromReadableStream({ evaluate: () => stdin, onError: stdinError })
+      : Stream.fromAsyncIterable(stdin, stdinError)
+  return inputFromStream(stream)
+}
+
+const stdinError = (error: unknown) =>
+  new VfsError({ reason: "Backend", op: "read", path: "/dev/stdin", detail: error instanceof Error ? error.message : String(error) })
 
 /** Build a workspace over mounts (a record of prefix to resource, or mount entries). */
 export const makeWorkspace = (
@@ -115,17 +130,27 @@ export const makeWorkspace = (
         const s = yield* session(opts.session)
         const out = makeCollector()
         const err = makeCollector()
-        const run = s.run(script, {
-          ...opts,
-          stdin: toInput(opts.stdin),
-          stdout: hooks.stdout ?? out.output,
-          stderr: hooks.stderr ?? err.output,
-        })
-        const exitCode = hooks.signal === undefined ? yield* run : yield* Effect.raceFirst(run, aborted(hooks.signal))
+        const run = Effect.scoped(
+          Effect.flatMap(toInput(opts.stdin), (stdin) =>
+            s.run(script, { ...opts, stdin, stdout: hooks.stdout ?? out.output, stderr: hooks.stderr ?? err.output }),
+          ),
+        )
+        const result =
+          hooks.signal === undefined
+            ? yield* run
+            : yield* Effect.raceFirst(
+                run,
+                Effect.map(aborted(hooks.signal), () => {
+                  s.state.lastStatus = 130
+                  return { exitCode: 130, exited: false }
+                }),
+              )
+        const exitCode = result.exitCode
         const stdout = out.bytes()
         const stderr = err.bytes()
         return {
           exitCode,
+          exited: result.exited,
           stdout,
           stderr,
           get stdoutText() {
@@ -145,9 +170,14 @@ export const makeWorkspace = (
           write: (bytes) => Effect.asVoid(Queue.offer(q, bytes)),
         })
         const fiber = yield* Effect.forkDetach(
-          s
-            .run(script, { ...opts, stdin: toInput(opts.stdin), stdout: toOutput(outQ), stderr: toOutput(errQ) })
-            .pipe(Effect.ensuring(Effect.all([Queue.end(outQ), Queue.end(errQ)]))),
+          Effect.scoped(
+            Effect.flatMap(toInput(opts.stdin), (stdin) =>
+              s.run(script, { ...opts, stdin, stdout: toOutput(outQ), stderr: toOutput(errQ) }),
+            ),
+          ).pipe(
+            Effect.map((r) => r.exitCode),
+            Effect.ensuring(Effect.all([Queue.end(outQ), Queue.end(errQ)])),
+          ),
         )
         return {
           stdout: Stream.fromQueue(outQ),

@@ -77,7 +77,11 @@ const sink = (stream: NodeJS.WriteStream, onBroken: () => void) => {
 const runScript = async (
   ws: Workspace,
   script: string,
-  options: { readonly name: string; readonly args: ReadonlyArray<string>; readonly stdin?: Uint8Array | undefined },
+  options: {
+    readonly name: string
+    readonly args: ReadonlyArray<string>
+    readonly stdin?: AsyncIterable<Uint8Array> | undefined
+  },
 ): Promise<number> => {
   const controller = new AbortController()
   let interrupts = 0
@@ -105,9 +109,11 @@ const runScript = async (
   }
 }
 
-/** stdin for a script: the process's, unless it is a terminal (then the script reads nothing). */
-const scriptStdin = async (): Promise<Uint8Array | undefined> =>
-  process.stdin.isTTY ? undefined : readAll(process.stdin)
+/**
+ * stdin for a script: the process's, streamed as the script reads it,
+ * unless it is a terminal (then the script reads nothing).
+ */
+const scriptStdin = (): AsyncIterable<Uint8Array> | undefined => (process.stdin.isTTY ? undefined : process.stdin)
 
 const readScriptFile = (file: string): { script: string } | { status: number; message: string } => {
   try {
@@ -142,7 +148,7 @@ export const run = async (options: CliOptions): Promise<number> => {
       return await runScript(ws, source.script, {
         name: options.name ?? "mirage",
         args: options.args,
-        stdin: await scriptStdin(),
+        stdin: scriptStdin(),
       })
     }
     if (source.kind === "file" && source.path !== "-") {
@@ -151,7 +157,7 @@ export const run = async (options: CliOptions): Promise<number> => {
         process.stderr.write(`mirage: ${file.message}\n`)
         return file.status
       }
-      return await runScript(ws, file.script, { name: source.path, args: options.args, stdin: await scriptStdin() })
+      return await runScript(ws, file.script, { name: source.path, args: options.args, stdin: scriptStdin() })
     }
     if (source.kind === "none" && (options.interactive || process.stdin.isTTY)) {
       const terminal = process.stdin.isTTY === true && process.stderr.isTTY === true

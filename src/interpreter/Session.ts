@@ -104,10 +104,16 @@ const runTopLevel = (sh: Sh.Shell, body: Ast.List, from = 0): Sh.Exec =>
 
 const lastLineOf = (st: Ast.Statement): number => st.span.line
 
+/** How a run ended: its status, and whether `exit` ended it (an interactive shell then leaves). */
+export interface RunResult {
+  readonly exitCode: number
+  readonly exited: boolean
+}
+
 export interface Session {
   readonly state: State.ShellState
-  /** Run a script; resolves with its exit status. Never fails. */
-  readonly run: (script: string, options: RunOptions) => Effect.Effect<number>
+  /** Run a script. Never fails. */
+  readonly run: (script: string, options: RunOptions) => Effect.Effect<RunResult>
 }
 
 export const make = (config: SessionConfig): Effect.Effect<Session> =>
@@ -125,7 +131,7 @@ export const make = (config: SessionConfig): Effect.Effect<Session> =>
       procSubs: new Map(),
       jobs: new Map(),
     }
-    const run = (script: string, options: RunOptions): Effect.Effect<number> =>
+    const run = (script: string, options: RunOptions): Effect.Effect<RunResult> =>
       Effect.gen(function* () {
         if (options.cwd !== undefined) {
           state.cwd = Path.resolve(state.cwd, options.cwd)
@@ -149,9 +155,14 @@ export const make = (config: SessionConfig): Effect.Effect<Session> =>
               (parsed.error.startsWith("syntax error near") ? `${state.scriptName}: line ${parsed.line}: \`${line}'\n` : ""),
           )
           state.lastStatus = 2
-          return 2
+          return { exitCode: 2, exited: false }
         }
-        const status = yield* settle(sh, runTopLevel(sh, parsed.body)).pipe(
+        let exited = false
+        const body: Sh.Exec = Effect.map(runTopLevel(sh, parsed.body), (outcome) => {
+          exited = Sh.isSignal(outcome) && outcome._tag === "Exit"
+          return outcome
+        })
+        const status = yield* settle(sh, body).pipe(
           // a defect is an interpreter bug: report it as a status, never as a rejection
           Effect.catchDefect((defect) =>
             Effect.as(
@@ -164,7 +175,7 @@ export const make = (config: SessionConfig): Effect.Effect<Session> =>
         const trapped = yield* runExitTrap(sh)
         yield* awaitJobs(sh)
         state.lastStatus = trapped ?? status
-        return state.lastStatus
+        return { exitCode: state.lastStatus, exited }
       }).pipe(lock.withPermits(1))
 
     const shellOf = (options: RunOptions): Sh.Shell => ({

@@ -6,7 +6,6 @@ import { concat, writeText } from "../Io.ts"
 import { binaryKind } from "./file/magic.ts"
 import { describeText, encodingOf } from "./file/text.ts"
 import { strerror } from "./shared/Canonical.ts"
-import { sizeOf } from "./shared/FileInfo.ts"
 
 /** How much of a file is examined, as libmagic reads at most a bounded prefix. */
 const HEAD = 1024 * 1024

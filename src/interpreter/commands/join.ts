@@ -232,33 +232,39 @@ export const join = make("join", {
             const warned = [false, false]
             let seenUnpairable = false
 
-            const getLine = (w: number) =>
+            const disorder = (w: number, raw: Uint8Array) =>
               Effect.gen(function* () {
-                const raw = yield* readers[w].next
-                if (raw === null) return null
+                yield* sink.flush
+                yield* warn(`${operands[w]}:${lineNo[w]}: is not sorted: ${latin1(raw)}`)
+                if (check === "on") return yield* Effect.fail(new Fatal())
+                warned[w] = true
+              })
+            // Plain combinators rather than generators: this runs once per input line.
+            const getLine = (w: number) =>
+              Effect.flatMap(readers[w].next, (raw) => {
+                if (raw === null) return Effect.succeed(null)
                 lineNo[w]++
                 const line = split(raw.bytes, tab)
                 const p = prev[w]
-                if (p !== undefined && check !== "off" && (check === "on" || seenUnpairable) && !warned[w]) {
-                  if (keycmp(p, line, jf[w], jf[w]) > 0) {
-                    yield* sink.flush
-                    yield* warn(`${operands[w]}:${lineNo[w]}: is not sorted: ${latin1(raw.bytes)}`)
-                    if (check === "on") return yield* Effect.fail(new Fatal())
-                    warned[w] = true
-                  }
-                }
                 prev[w] = line
-                return line
+                const unsorted =
+                  p !== undefined &&
+                  check !== "off" &&
+                  (check === "on" || seenUnpairable) &&
+                  !warned[w] &&
+                  keycmp(p, line, jf[w], jf[w]) > 0
+                return unsorted ? Effect.as(disorder(w, raw.bytes), line) : Effect.succeed(line)
               })
 
             const seq: [Array<Line>, Array<Line>] = [[], []]
             const advance = (w: number, first: boolean) =>
-              Effect.gen(function* () {
+              Effect.suspend(() => {
                 if (first) seq[w].length = 0
-                const line = yield* getLine(w)
-                if (line === null) return false
-                seq[w].push(line)
-                return true
+                return Effect.map(getLine(w), (line) => {
+                  if (line === null) return false
+                  seq[w].push(line)
+                  return true
+                })
               })
 
             yield* advance(0, true)

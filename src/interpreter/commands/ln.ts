@@ -55,8 +55,10 @@ export const ln = make("ln", {
         yield* warn("cannot do --relative without --symbolic")
         return 1
       }
-      if (flags.targetDirectory !== undefined && flags.noTargetDirectory)
-        return yield* usage("cannot combine --target-directory (-t) and --no-target-directory (-T)")
+      if (flags.targetDirectory !== undefined && flags.noTargetDirectory) {
+        yield* warn("cannot combine --target-directory and --no-target-directory")
+        return 1
+      }
       if (operands.length === 0) return yield* usage("missing file operand")
       // Pairs of (what the link points to, the link's name).
       const jobs: Array<readonly [string, string]> = []

@@ -192,7 +192,7 @@ export const seq = make("seq", {
         for (n += step.integer; up ? n <= last.integer : n >= last.integer; n += step.integer) {
           sink.text(separator)
           sink.text(show(n))
-          yield* sink.flushIfFull
+          if (sink.full()) yield* sink.flush
         }
         sink.text("\n")
         yield* sink.flush
@@ -206,7 +206,7 @@ export const seq = make("seq", {
       for (let i = 1; ; i++) {
         const text = render(x)
         sink.text(text)
-        yield* sink.flushIfFull
+        if (sink.full()) yield* sink.flush
         previous = text
         x = first.value + i * step.value
         if (up ? last.value < x : x < last.value) {

@@ -5,7 +5,14 @@ import { quote } from "../ExitStatus.ts"
 import { inputFromStream, makeCollector, type BrokenPipe, type Input } from "../Io.ts"
 import type { VfsError } from "../../vfs/VfsError.ts"
 import { lineReader, openInput, readOperand, reportFile, splitLines } from "./shared/LineReader.ts"
-import { bytesFromInput, makeRandint, systemBytes, type RandomEnd, type Randint } from "./shared/RandomSource.ts"
+import {
+  bytesFromInput,
+  makeRandint,
+  makeRandintSync,
+  systemBytes,
+  type RandomEnd,
+  type Randint,
+} from "./shared/RandomSource.ts"
 import { makeSink } from "./shared/Sink.ts"
 
 /** GNU reads a regular file whole up to this size; beyond it, and from pipes, `-n` samples a reservoir. */
@@ -87,7 +94,7 @@ export const shuf = make("shuf", {
 
       const withSource = <A>(use: (r: Rand) => Effect.Effect<A, RandomEnd | VfsError | InputFailed | BrokenPipe>) => {
         const file = flags.randomSource[0]
-        if (file === undefined) return use(makeRandint(systemBytes))
+        if (file === undefined) return use(makeRandintSync(systemBytes()))
         return Effect.scoped(Effect.flatMap(openInput(ctx, file), (input) => use(makeRandint(bytesFromInput(input)))))
       }
 

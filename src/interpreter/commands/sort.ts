@@ -6,72 +6,25 @@ import { readAll, type Output } from "../Io.ts"
 import { openFileOutput } from "./shared/FileOutput.ts"
 import { withInput } from "./shared/Files.ts"
 import { makeSink } from "./shared/Sink.ts"
+import { latin1 } from "./shared/Lines.ts"
 import {
-  generalCompare,
-  humanCompare,
+  compareValues,
   incompatible,
   isDefault,
-  keyEnd,
-  keyStart,
-  keyText,
-  monthOf,
+  keyValue,
   noOrdering,
-  numericCompare,
   parseKey,
   setOrdering,
-  versionCompare,
   type Key,
+  type KeyValue,
   type Ordering,
 } from "./shared/SortKeys.ts"
 
-const isAlnum = (b: number) => (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
-const upper = (b: number) => (b >= 97 && b <= 122 ? b - 32 : b)
-
-/** Compare one key of two lines, before `-r`. */
-const compareKey = (a: Uint8Array, b: Uint8Array, key: Key, tab: number, salt: number): number => {
-  const as = keyStart(a, key, tab)
-  const bs = keyStart(b, key, tab)
-  const ae = Math.max(as, keyEnd(a, key, tab))
-  const be = Math.max(bs, keyEnd(b, key, tab))
-  if (key.numeric) return numericCompare(a, as, ae, b, bs, be)
-  if (key.humanNumeric) return humanCompare(a, as, ae, b, bs, be)
-  const fold = (s: string) => (key.fold ? s.toUpperCase() : s)
-  if (key.generalNumeric) return generalCompare(keyText(a, as, ae), keyText(b, bs, be))
-  if (key.month) return monthOf(keyText(a, as, ae)) - monthOf(keyText(b, bs, be))
-  if (key.version) return versionCompare(fold(keyText(a, as, ae)), fold(keyText(b, bs, be)))
-  if (key.random) {
-    const d = hash(a, as, ae, salt) - hash(b, bs, be, salt)
-    if (d !== 0) return d
-  }
-  const ignored = (c: number) =>
-    (key.dictionary && !(isAlnum(c) || c === 32 || c === 9)) || (key.nonprinting && (c < 32 || c >= 127))
-  let i = as
-  let j = bs
-  for (;;) {
-    if (key.dictionary || key.nonprinting) {
-      while (i < ae && ignored(a[i])) i++
-      while (j < be && ignored(b[j])) j++
-    }
-    if (i >= ae || j >= be) return (i < ae ? 1 : 0) - (j < be ? 1 : 0)
-    const x = key.fold ? upper(a[i]) : a[i]
-    const y = key.fold ? upper(b[j]) : b[j]
-    if (x !== y) return x - y
-    i++
-    j++
-  }
-}
-
-/** FNV-1a of a key with a per-run salt, for `-R` (equal keys stay together). */
-const hash = (s: Uint8Array, start: number, end: number, salt: number): number => {
-  let h = 0x811c9dc5 ^ salt
-  for (let i = start; i < end; i++) h = Math.imul(h ^ s[i], 16777619)
-  return h >>> 0
-}
-
-const compareBytes = (a: Uint8Array, b: Uint8Array): number => {
-  const n = Math.min(a.length, b.length)
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i]
-  return a.length - b.length
+/** A line with its whole text and its keys' values, computed once. */
+interface Line {
+  readonly bytes: Uint8Array
+  readonly text: string
+  readonly keys: ReadonlyArray<KeyValue>
 }
 
 const SORT_WORDS: Record<string, string> = {
@@ -99,10 +52,10 @@ const splitLines = (data: Uint8Array, eol: number, into: Array<Uint8Array>): voi
 
 /** `-m`: merge inputs taken as sorted, the earlier input first on ties (as GNU's merge). */
 const merge = (
-  inputs: ReadonlyArray<ReadonlyArray<Uint8Array>>,
-  compare: (a: Uint8Array, b: Uint8Array) => number,
-): Array<Uint8Array> => {
-  const out: Array<Uint8Array> = []
+  inputs: ReadonlyArray<ReadonlyArray<Line>>,
+  compare: (a: Line, b: Line) => number,
+): Array<Line> => {
+  const out: Array<Line> = []
   const at = inputs.map(() => 0)
   for (;;) {
     let best = -1
@@ -217,15 +170,21 @@ export const sort = make("sort", {
       const eol = flags.zeroTerminated ? 0 : 10
       const unique = flags.unique
       const salt = (Math.random() * 0x7fffffff) | 0
-      const compare = (a: Uint8Array, b: Uint8Array): number => {
-        for (const key of keys) {
-          const d = compareKey(a, b, key, tab, salt)
-          if (d !== 0) return key.reverse ? -d : d
+      // Latin1 text compares in byte order, so the last resort is a native string comparison.
+      const compare = (a: Line, b: Line): number => {
+        for (let k = 0; k < keys.length; k++) {
+          const d = compareValues(a.keys[k], b.keys[k], keys[k])
+          if (d !== 0) return keys[k].reverse ? -d : d
         }
         if (keys.length > 0 && (unique || flags.stable)) return 0
-        const d = compareBytes(a, b)
+        const d = a.text < b.text ? -1 : a.text > b.text ? 1 : 0
         return global.reverse ? -d : d
       }
+      const prepare = (bytes: Uint8Array): Line => ({
+        bytes,
+        text: latin1(bytes),
+        keys: keys.map((key) => keyValue(bytes, key, tab, salt)),
+      })
 
       const checkMode = flags.checkQuiet
         ? "quiet"
@@ -238,7 +197,7 @@ export const sort = make("sort", {
         return yield* die(`extra operand '${operands[1]}' not allowed with -${checkMode === "quiet" ? "C" : "c"}`)
       }
 
-      const inputs: Array<Array<Uint8Array>> = []
+      const inputs: Array<Array<Line>> = []
       for (const operand of operands.length === 0 ? ["-"] : operands) {
         const data = yield* withInput(ctx, operand, readAll).pipe(
           Effect.map((d): Uint8Array | undefined => d),
@@ -249,7 +208,7 @@ export const sort = make("sort", {
         if (data === undefined) return 2
         const lines: Array<Uint8Array> = []
         splitLines(data, eol, lines)
-        inputs.push(lines)
+        inputs.push(lines.map(prepare))
       }
       const lines = flags.merge ? merge(inputs, compare) : inputs.flat()
 
@@ -259,7 +218,7 @@ export const sort = make("sort", {
           if (d > 0 || (unique && d === 0)) {
             if (checkMode === "diagnose") {
               const file = operands[0] ?? "-"
-              yield* warn(`${file}:${i + 1}: disorder: ${new TextDecoder().decode(lines[i])}`)
+              yield* warn(`${file}:${i + 1}: disorder: ${new TextDecoder().decode(lines[i].bytes)}`)
             }
             return 1
           }
@@ -271,13 +230,13 @@ export const sort = make("sort", {
       const write = (out: Output) =>
         Effect.gen(function* () {
           const sink = makeSink(out)
-          let previous: Uint8Array | undefined
+          let previous: Line | undefined
           for (const line of lines) {
             if (unique && previous !== undefined && compare(previous, line) === 0) continue
             previous = line
-            sink.push(line)
+            sink.push(line.bytes)
             sink.byte(eol)
-            yield* sink.flushIfFull
+            if (sink.full()) yield* sink.flush
           }
           yield* sink.flush
         })

@@ -239,14 +239,18 @@ export const tr = make("tr", {
       while (true) {
         const chunk = yield* ctx.stdin.read.pipe(Effect.catchTag("VfsError", () => Effect.succeed(null)))
         if (chunk === null) break
+        // Each chunk is translated into a fresh array (never in place: the input may be shared).
+        const out = new Uint8Array(chunk.length)
+        let n = 0
         for (let i = 0; i < chunk.length; i++) {
-          const b = chunk[i]
-          if (deleting[b]) continue
-          const out = map[b]
-          if (squeezing[out] && out === previous) continue
-          previous = out
-          sink.byte(out)
+          const b: number = chunk[i]
+          if (deleting[b] === 1) continue
+          const c = map[b]
+          if (squeezing[c] === 1 && c === previous) continue
+          previous = c
+          out[n++] = c
         }
+        sink.push(out.subarray(0, n))
         yield* sink.flushIfFull
       }
       yield* sink.flush

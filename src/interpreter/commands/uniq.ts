@@ -5,7 +5,7 @@ import { quoteIfNeeded, report } from "../ExitStatus.ts"
 import type { Output } from "../Io.ts"
 import { openFileOutput } from "./shared/FileOutput.ts"
 import { withInput } from "./shared/Files.ts"
-import { eachLine, latin1 } from "./shared/Lines.ts"
+import { eachLine } from "./shared/Lines.ts"
 import { makeSink } from "./shared/Sink.ts"
 
 const count = (invalid: string) => ({
@@ -14,24 +14,27 @@ const count = (invalid: string) => ({
   invalid: (value: string) => `${value}: ${invalid}`,
 })
 
-/** The part of a line uniq compares: fields and characters skipped, at most `width` bytes, case folded with -i. */
-const keyOf = (
-  bytes: Uint8Array,
-  start: number,
-  end: number,
-  fields: number,
-  chars: number,
-  width: number,
-  fold: boolean,
-): string => {
+/** Where the compared part of a line starts: fields, then characters, skipped. */
+const keyStart = (bytes: Uint8Array, start: number, end: number, fields: number, chars: number): number => {
   let i = start
   for (let f = 0; f < fields && i < end; f++) {
     while (i < end && (bytes[i] === 32 || bytes[i] === 9)) i++
     while (i < end && bytes[i] !== 32 && bytes[i] !== 9) i++
   }
-  i += Math.min(chars, end - i)
-  const key = latin1(bytes, i, Math.min(end, i + width))
-  return fold ? key.toLowerCase() : key
+  return i + Math.min(chars, end - i)
+}
+
+const lower = (b: number) => (b >= 65 && b <= 90 ? b + 32 : b)
+
+/** Whether two keys are equal, ASCII case folded with -i. */
+const sameKey = (a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number, fold: boolean): boolean => {
+  if (ae - as !== be - bs) return false
+  for (let i = 0; i < ae - as; i++) {
+    const x = a[as + i]
+    const y = b[bs + i]
+    if (x !== y && !(fold && lower(x) === lower(y))) return false
+  }
+  return true
 }
 
 const METHODS: ReadonlyArray<string> = ["none", "prepend", "separate"]
@@ -108,8 +111,9 @@ export const uniq = make("uniq", {
       const run = (out: Output) =>
         Effect.gen(function* () {
           const sink = makeSink(out)
+          // The first line of the current group (a copy) and where its key starts.
           let held: Uint8Array | undefined
-          let heldKey = ""
+          let heldKey = 0
           let n = 0
           let groups = 0
           const emit = (line: Uint8Array) => {
@@ -125,9 +129,11 @@ export const uniq = make("uniq", {
             emit(held)
           }
           const onLine = (bytes: Uint8Array, start: number, end: number) => {
-            const key = keyOf(bytes, start, end, fields, chars, width, flags.ignoreCase)
-            const line = bytes.slice(start, end)
-            const same = held !== undefined && key === heldKey
+            const key = keyStart(bytes, start, end, fields, chars)
+            const keyEnd = Math.min(end, key + width)
+            const same =
+              held !== undefined &&
+              sameKey(held, heldKey, Math.min(held.length, heldKey + width), bytes, key, keyEnd, flags.ignoreCase)
             if (same) {
               n++
               if (allRepeated) {
@@ -136,10 +142,11 @@ export const uniq = make("uniq", {
                   groups++
                   emit(held)
                 }
-                emit(line)
-              } else if (grouping) emit(line)
+                emit(bytes.subarray(start, end))
+              } else if (grouping) emit(bytes.subarray(start, end))
               return
             }
+            const line = bytes.slice(start, end)
             endGroup()
             if (grouping) {
               // One empty line between groups whatever the method; prepend/append/both add the outer ones.
@@ -147,7 +154,7 @@ export const uniq = make("uniq", {
               emit(line)
             }
             held = line
-            heldKey = key
+            heldKey = key - start
             n = 1
           }
           yield* withInput(ctx, operands[0] ?? "-", (input) => eachLine(input, onLine, sink.flushIfFull, eol))

@@ -29,11 +29,19 @@ const readAfter = (r: Result, paths: ReadonlyArray<string>) =>
 const ignored = (c: SedCase) => c.args.includes("--debug")
 
 describe("sed table (expectations from GNU sed 4.9, LC_ALL=C)", () => {
-  it.each(CASES.filter((c) => !ignored(c)).map((c) => [`${c.group}: ${JSON.stringify(c.args)}`, c] as const))("%s", async (_, c) => {
-    const r = await run(sed, c.args, { stdin: latin1(c.stdin ?? ""), files: filesOf(c), dirs: c.dirs })
-    const got = { stdout: text(r.stdoutBytes), stderr: r.stderr, status: r.status, after: c.after && (await readAfter(r, Object.keys(c.after))) }
-    expect(got).toEqual({ stdout: c.stdout, stderr: c.stderr, status: c.status, after: c.after })
-  })
+  it.each(CASES.filter((c) => !ignored(c)).map((c) => [`${c.group}: ${JSON.stringify(c.args)}`, c] as const))(
+    "%s",
+    async (_, c) => {
+      const r = await run(sed, c.args, { stdin: latin1(c.stdin ?? ""), files: filesOf(c), dirs: c.dirs })
+      const got = {
+        stdout: text(r.stdoutBytes),
+        stderr: r.stderr,
+        status: r.status,
+        after: c.after && (await readAfter(r, Object.keys(c.after))),
+      }
+      expect(got).toEqual({ stdout: c.stdout, stderr: c.stderr, status: c.status, after: c.after })
+    },
+  )
 })
 
 /** Re-derive every expectation from the installed GNU sed: `SED_CONFIRM=1 npx vitest run test/interpreter/commands/sed.test.ts`. */
@@ -46,10 +54,16 @@ describe.runIf(process.env.SED_CONFIRM === "1")("sed table confirmed against GNU
         mkdirSync(dirname(join(dir, p)), { recursive: true })
         writeFileSync(join(dir, p), v)
       }
-      const r = spawnSync("sed", [...c.args], { cwd: dir, input: latin1(c.stdin ?? ""), env: { LC_ALL: "C", PATH: "/usr/bin:/bin" } })
+      const r = spawnSync("sed", [...c.args], {
+        cwd: dir,
+        input: latin1(c.stdin ?? ""),
+        env: { LC_ALL: "C", PATH: "/usr/bin:/bin" },
+      })
       const after =
         c.after &&
-        Object.fromEntries(Object.keys(c.after).map((p) => [p, existsSync(join(dir, p)) ? text(readFileSync(join(dir, p))) : null]))
+        Object.fromEntries(
+          Object.keys(c.after).map((p) => [p, existsSync(join(dir, p)) ? text(readFileSync(join(dir, p))) : null]),
+        )
       expect({ stdout: text(r.stdout), stderr: text(r.stderr), status: r.status, after }).toEqual({
         stdout: c.stdout,
         stderr: c.stderr,
@@ -87,12 +101,24 @@ const runWith = async (args: ReadonlyArray<string>, stdin: Input) => {
   const fs = await Effect.runPromise(makeFs({}))
   const out = makeCollector()
   const err = makeCollector()
-  const status = await Effect.runPromise(sed.run(makeContext(fs, "sed", args, { stdin, stdout: out.output, stderr: err.output })))
+  const status = await Effect.runPromise(
+    sed.run(makeContext(fs, "sed", args, { stdin, stdout: out.output, stderr: err.output })),
+  )
   return { status, stdout: text(out.bytes()), stderr: text(err.bytes()) }
 }
 
 describe("sed streaming", () => {
-  const scripts = [["p"], ["-n", "$p"], ["$!N;P;D"], ["s/a\\(b*\\)/<\\1>/g"], ["-z", "s/^/>/"], ["N;N;s/\\n/|/g"], ["-n", "/b/,/c/{=;l}"], ["$d"], ["G"]]
+  const scripts = [
+    ["p"],
+    ["-n", "$p"],
+    ["$!N;P;D"],
+    ["s/a\\(b*\\)/<\\1>/g"],
+    ["-z", "s/^/>/"],
+    ["N;N;s/\\n/|/g"],
+    ["-n", "/b/,/c/{=;l}"],
+    ["$d"],
+    ["G"],
+  ]
 
   it("gives the same output however the input is split into chunks", async () => {
     await fc.assert(
@@ -141,7 +167,9 @@ describe("sed streaming", () => {
         }),
     }
     const fs = await Effect.runPromise(makeFs({}))
-    const status = await Effect.runPromise(sed.run(makeContext(fs, "sed", ["s/text/TEXT/g"], { stdin, stdout, stderr: stdout })))
+    const status = await Effect.runPromise(
+      sed.run(makeContext(fs, "sed", ["s/text/TEXT/g"], { stdin, stdout, stderr: stdout })),
+    )
     expect(status).toBe(0)
     expect(written).toBe(total)
     expect(readWhenFirstWritten).toBeLessThan(total / 4)
@@ -157,7 +185,13 @@ describe("sed streaming", () => {
   it("can be interrupted in an endless loop", async () => {
     const fs = await Effect.runPromise(makeFs({}))
     const out = makeCollector()
-    const loop = sed.run(makeContext(fs, "sed", [":a;s/x/x/;ta"], { stdin: inputFromBytes(latin1("x\n")), stdout: out.output, stderr: out.output }))
+    const loop = sed.run(
+      makeContext(fs, "sed", [":a;s/x/x/;ta"], {
+        stdin: inputFromBytes(latin1("x\n")),
+        stdout: out.output,
+        stderr: out.output,
+      }),
+    )
     const r = await Effect.runPromise(Effect.timeoutOption(loop, Duration.millis(200)))
     expect(r._tag).toBe("None")
   })
@@ -176,7 +210,11 @@ describe("sed differences from GNU sed, by design", () => {
   })
 
   it("accepts --debug without annotating", async () => {
-    expect(await runWith(["--debug", "s/x/y/"], inputFromBytes(latin1("x\n")))).toEqual({ status: 0, stdout: "y\n", stderr: "" })
+    expect(await runWith(["--debug", "s/x/y/"], inputFromBytes(latin1("x\n")))).toEqual({
+      status: 0,
+      stdout: "y\n",
+      stderr: "",
+    })
   })
 
   it("leaves bytes outside ASCII alone in case conversion (GNU sed's C locale turns them into 0xff)", async () => {

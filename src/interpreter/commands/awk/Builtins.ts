@@ -77,12 +77,27 @@ const bits = (n: number, name: string): bigint => {
   return BigInt(Math.trunc(n))
 }
 
+/**
+ * gawk's make_integer: a 64-bit result keeps at most 53 significant bits,
+ * dropping high bits rather than rounding the low ones (adjust_uint).
+ */
+const integer = (n: bigint): number => {
+  const u = BigInt.asUintN(64, n)
+  let x = u | (1n << 11n)
+  let shift = 0n
+  while ((x & 1n) === 0n) {
+    x >>= 1n
+    shift++
+  }
+  return Number(u & (((1n << 53n) - 1n) << shift))
+}
+
 /** `strtonum`: 0x hex and leading-0 octal as in source code, else the usual reading. */
 const strtonum = (v: Value): number => {
   if (typeof v === "number") return v
-  const s = (typeof v === "string" ? v : v.s).trimStart()
-  const hex = /^[+-]?0[xX][0-9a-fA-F]+/.exec(s)
-  if (hex !== null) return (hex[0].startsWith("-") ? -1 : 1) * parseInt(hex[0].replace(/^[+-]?0[xX]/, ""), 16)
+  const s = typeof v === "string" ? v : v.s
+  const hex = /^0[xX][0-9a-fA-F]+/.exec(s)
+  if (hex !== null) return parseInt(hex[0].slice(2), 16)
   const oct = /^0[0-7]+(?![.eE0-9])/.exec(s)
   if (oct !== null) return parseInt(oct[0], 8)
   return toNum(s)
@@ -334,7 +349,7 @@ export const compileBuiltin = (c: Compiler, e: Ast.Builtin): Val => {
           const v = bits(xs[i](), e.name)
           r = e.name === "and" ? r & v : e.name === "or" ? r | v : r ^ v
         }
-        return Number(r)
+        return integer(r)
       }
     }
     case "lshift":
@@ -344,12 +359,12 @@ export const compileBuiltin = (c: Compiler, e: Ast.Builtin): Val => {
       return () => {
         const v = bits(x(), e.name)
         const s = bits(n(), e.name)
-        return Number(BigInt.asUintN(64, e.name === "lshift" ? v << s : v >> s))
+        return integer(e.name === "lshift" ? v << s : v >> s)
       }
     }
     case "compl": {
       const x = num(0)
-      return () => Number(BigInt.asUintN(53, ~bits(x(), "compl")))
+      return () => integer(~bits(x(), "compl"))
     }
     case "strtonum": {
       const v = c.val(a[0])

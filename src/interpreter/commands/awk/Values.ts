@@ -149,7 +149,7 @@ const integral = (n: number): boolean => Number.isInteger(n)
 /** An integral number as awk prints it (exact digits, `-0` as 0). */
 export const intToStr = (n: number): string => {
   if (n === 0) return "0"
-  return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString()
+  return Math.abs(n) <= 2 ** 53 ? String(n) : BigInt(n).toString()
 }
 
 /** A number as a string through `fmt` (CONVFMT or OFMT); integers print as integers. */
@@ -168,19 +168,17 @@ export const numToStr = (n: number, fmt: string): string => {
  * formatter.
  */
 const g6 = (n: number): string => {
-  const p = n.toPrecision(6)
-  const seven = n.toPrecision(7)
-  if (seven.replace(/e.*$/, "").endsWith("5") && Number(seven) === n) return formatNumber("%.6g", n)
-  let mantissa = p
-  let exp = ""
-  const e = p.indexOf("e")
-  if (e !== -1) {
-    mantissa = p.slice(0, e)
-    const x = Number(p.slice(e + 1))
-    exp = `e${x < 0 ? "-" : "+"}${String(Math.abs(x)).padStart(2, "0")}`
+  const e7 = n.toExponential(6)
+  if (/5e/.test(e7) && Number(e7) === n) return formatNumber("%.6g", n)
+  const e6 = n.toExponential(5)
+  const at = e6.indexOf("e")
+  const exp = Number(e6.slice(at + 1))
+  if (exp < -4 || exp >= 6) {
+    const mantissa = e6.slice(0, at).replace(/\.?0+$/, "")
+    return `${mantissa}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`
   }
-  if (mantissa.includes(".")) mantissa = mantissa.replace(/\.?0+$/, "")
-  return mantissa + exp
+  const fixed = n.toFixed(5 - exp)
+  return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed
 }
 
 /** A value as a string, numbers through `convfmt`. */

@@ -124,7 +124,7 @@ export const describeText = (b: Uint8Array, enc: Encoding): Kind => {
     return { text: `a ${interpreter} script, ${textPart} executable`, mime: "text/plain" }
   }
   const trimmed = head.trimStart()
-  if (/^<\?xml version="1\.0"/.test(trimmed)) {
+  if (trimmed.startsWith('<?xml version="1.0"')) {
     if (/<svg[\s>]/i.test(head)) return { text: "SVG Scalable Vector Graphics image", mime: "image/svg+xml" }
     return { text: `XML 1.0 document, ${textPart}`, mime: "text/xml" }
   }

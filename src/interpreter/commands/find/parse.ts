@@ -322,4 +322,3 @@ export const parseArgs = (args: ReadonlyArray<string>, ctx: CommandContext, now:
     }
   })
 
-const startOfDay = (now: number): number => now - (now % 86400_000)

@@ -100,7 +100,7 @@ const CLASSES: Record<string, string> = {
   xdigit: "0-9A-Fa-f",
 }
 
-const escapeClassChar = (c: string): string => (/[\\\]\[^-]/.test(c) ? `\\${c}` : c)
+const escapeClassChar = (c: string): string => ("\\][^-".includes(c) ? `\\${c}` : c)
 const escapeChar = (c: string): string => (/[\\^$.*+?()[\]{}|/]/.test(c) ? `\\${c}` : c)
 
 /** The glibc message of a compile error. */

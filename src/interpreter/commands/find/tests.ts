@@ -270,11 +270,6 @@ export const parseExec = (
       prevBraces = true
       braceArg = args[end]
       braces++
-      if (start === end && dir)
-        return {
-          error:
-            "You may not use {} within the utility name for -execdir and -okdir, because this is a potential security problem.",
-        }
     }
   }
   if (end === start || end >= args.length) return { exec: undefined, next: end }

@@ -1,14 +1,16 @@
-import { compileRegex, RegexError, type Regex } from "./regex/Regex.ts"
+import { PatternReader, type CompileOptions } from "./patterns.ts"
+import { CompileError, EOF, isDigit, isSpace, NL } from "./reader.ts"
 import {
   RANGE_INACTIVE,
   type Address,
   type Command,
   type Program,
   type ReadSource,
-  type Substitution,
   type WriteTarget,
 } from "./Script.ts"
-import { normalizeText, parseReplacement } from "./text.ts"
+import { normalizeText } from "./text.ts"
+
+export type { CompileOptions } from "./patterns.ts"
 
 /**
  * The sed script compiler: a port of GNU sed 4.9's `compile.c`, reading
@@ -27,32 +29,8 @@ export interface ScriptPiece {
   readonly extended: boolean
 }
 
-/** Settings that shape compilation. */
-export interface CompileOptions {
-  readonly posix: boolean
-  readonly sandbox: boolean
-  /** The line delimiter (newline, or NUL with `-z`). */
-  readonly delim: number
-}
-
 /** A compiled program, or the error line (without the `sed: ` prefix) and exit status. */
 export type Compiled = { readonly program: Program } | { readonly error: string; readonly status: number }
-
-const EOF = -1
-const NL = 10
-
-const isBlank = (ch: number) => ch === 32 || ch === 9
-const isSpace = (ch: number) => ch === 32 || (ch >= 9 && ch <= 13)
-const isDigit = (ch: number) => ch >= 48 && ch <= 57
-
-class CompileError {
-  readonly message: string
-  readonly status: number
-  constructor(message: string, status: number) {
-    this.message = message
-    this.status = status
-  }
-}
 
 interface Location {
   readonly file: string | undefined
@@ -73,14 +51,7 @@ export const compileScript = (pieces: ReadonlyArray<ScriptPiece>, options: Compi
   }
 }
 
-class Compiler {
-  private readonly options: CompileOptions
-  private text = ""
-  private cur = 0
-  private extended = false
-  private file: string | undefined
-  private line = 0
-  private expressionCount = 0
+class Compiler extends PatternReader {
   private firstScript = true
   private quiet = false
   private pendingText: string | undefined
@@ -91,10 +62,6 @@ class Compiler {
   private readonly jumps: Array<Command> = []
   private readonly writeTargets: Array<WriteTarget> = []
   private readonly readSources: Array<ReadSource> = []
-
-  constructor(options: CompileOptions) {
-    this.options = options
-  }
 
   piece(piece: ScriptPiece): void {
     this.text = piece.text
@@ -112,166 +79,6 @@ class Compiler {
     this.firstScript = false
   }
 
-  private location(): string {
-    return this.file !== undefined ? `file ${this.file} line ${this.line}` : `-e expression #${this.expressionCount}, char ${this.cur}`
-  }
-
-  private bad(message: string): never {
-    throw new CompileError(`${this.location()}: ${message}`, 1)
-  }
-
-  private inchar(): number {
-    if (this.cur >= this.text.length) return EOF
-    const ch = this.text.charCodeAt(this.cur++)
-    if (ch === NL) this.line++
-    return ch
-  }
-
-  private savchar(ch: number): void {
-    if (ch === EOF) return
-    if (ch === NL && this.line > 0) this.line--
-    this.cur--
-  }
-
-  private nonblank(): number {
-    let ch: number
-    do ch = this.inchar()
-    while (isBlank(ch))
-    return ch
-  }
-
-  private endOfCommand(): void {
-    const ch = this.nonblank()
-    if (ch === 125 || ch === 35) this.savchar(ch)
-    else if (ch !== EOF && ch !== NL && ch !== 59) this.bad("extra characters after command")
-  }
-
-  private integer(first: number): number {
-    let num = 0
-    let ch = first
-    while (isDigit(ch)) {
-      num = Math.min(Number.MAX_SAFE_INTEGER, num * 10 + ch - 48)
-      ch = this.inchar()
-    }
-    this.savchar(ch)
-    return num
-  }
-
-  /** A bracket expression inside a delimited regex, copied as is; gives the char that ended it. */
-  private snarfCharClass(out: { s: string }): number {
-    let ch = this.inchar()
-    const add = (c: number) => {
-      out.s += String.fromCharCode(c)
-      return this.inchar()
-    }
-    if (ch === 94) ch = add(ch)
-    if (ch === 93) ch = add(ch)
-    let state = 0
-    let delim = 0
-    for (; ; ch = add(ch)) {
-      if (ch === EOF || ch === NL) return ch
-      if (ch === 46 || ch === 58 || ch === 61) {
-        if (state === 1) {
-          delim = ch
-          state = 2
-          continue
-        }
-        if (state === 2 && ch === delim) {
-          state = 3
-          continue
-        }
-      } else if (ch === 91) {
-        if (state === 0) state = 1
-        continue
-      } else if (ch === 93) {
-        if (state === 0 || state === 1) return ch
-        if (state === 3) state = 0
-      }
-      state &= ~1
-    }
-  }
-
-  /** Text up to the delimiter `slash`; undefined when unterminated. */
-  private matchSlash(slash: number, regex: boolean): string | undefined {
-    const out = { s: "" }
-    let ch: number
-    while ((ch = this.inchar()) !== EOF && ch !== NL) {
-      if (ch === slash) return out.s
-      if (ch === 92) {
-        ch = this.inchar()
-        if (ch === EOF) break
-        if (ch !== NL && (ch !== slash || (!regex && ch === 38))) out.s += "\\"
-      } else if (ch === 91 && regex) {
-        out.s += "["
-        ch = this.snarfCharClass(out)
-        if (ch !== 93) break
-      }
-      out.s += String.fromCharCode(ch)
-    }
-    if (ch === NL) this.savchar(ch)
-    return undefined
-  }
-
-  private regex(raw: string, icase: boolean, multiline: boolean, neededRef: number): Regex | null {
-    if (raw.length === 0) {
-      if (icase || multiline) this.bad("cannot specify modifiers on empty regexp")
-      return null
-    }
-    const pattern = normalizeText(raw, "regex", (m) => this.bad(m))
-    const o = this.options
-    const re = compileRegex(pattern, { extended: this.extended, icase, multiline, posix: o.posix, delim: o.delim })
-    if (re instanceof RegexError) this.bad(re.message)
-    if (re.groups < neededRef && !o.posix) this.bad(`invalid reference \\${neededRef} on \`s' command's RHS`)
-    return re
-  }
-
-  private address(ch: number): Address | undefined {
-    if (ch === 47 || ch === 92) {
-      if (ch === 92) ch = this.inchar()
-      const raw = this.matchSlash(ch, true)
-      if (raw === undefined) this.bad("unterminated address regex")
-      let icase = false
-      let multiline = false
-      for (;;) {
-        ch = this.nonblank()
-        if (!this.options.posix && ch === 73) icase = true
-        else if (!this.options.posix && ch === 77) multiline = true
-        else {
-          this.savchar(ch)
-          return { type: "regex", num: -1, step: 0, regex: this.regex(raw, icase, multiline, 0) }
-        }
-      }
-    }
-    if (isDigit(ch)) {
-      const num = this.integer(ch)
-      ch = this.nonblank()
-      if (ch !== 126 || this.options.posix) {
-        this.savchar(ch)
-        return { type: "num", num, step: 0, regex: null }
-      }
-      const step = this.integer(this.nonblank())
-      return step > 0 ? { type: "numMod", num, step, regex: null } : { type: "num", num, step: 0, regex: null }
-    }
-    if ((ch === 43 || ch === 126) && !this.options.posix) {
-      const step = this.integer(this.nonblank())
-      if (step === 0) return { type: "null", num: -1, step: 0, regex: null }
-      return { type: ch === 43 ? "step" : "stepMod", num: -1, step, regex: null }
-    }
-    if (ch === 36) return { type: "last", num: -1, step: 0, regex: null }
-    return undefined
-  }
-
-  private label(): string {
-    let ch = this.nonblank()
-    let name = ""
-    while (ch !== EOF && ch !== NL && !isBlank(ch) && ch !== 59 && ch !== 125 && ch !== 35) {
-      name += String.fromCharCode(ch)
-      ch = this.inchar()
-    }
-    this.savchar(ch)
-    return name
-  }
-
   private fileName(): string {
     if (this.options.sandbox) this.bad("e/r/w commands disabled in sandbox mode")
     let ch = this.nonblank()
@@ -283,7 +90,7 @@ class Compiler {
     return name
   }
 
-  private writeTarget(): WriteTarget {
+  protected writeTarget(): WriteTarget {
     const name = this.fileName()
     if (name.length === 0) this.bad("missing filename in r/R/w/W commands")
     let target = this.writeTargets.find((t) => t.name === name)
@@ -329,90 +136,6 @@ class Compiler {
     this.pendingText = undefined
   }
 
-  private substitution(): Substitution {
-    const slash = this.inchar()
-    const pattern = this.matchSlash(slash, true)
-    if (pattern === undefined) this.bad("unterminated `s' command")
-    const replacementRaw = this.matchSlash(slash, false)
-    if (replacementRaw === undefined) this.bad("unterminated `s' command")
-    const { parts, maxRef } = parseReplacement(
-      normalizeText(replacementRaw, "replacement", (m) => this.bad(m)),
-      this.options.posix,
-    )
-    let global = false
-    let print = false
-    let occurrence = 0
-    let icase = false
-    let multiline = false
-    let write: WriteTarget | undefined
-    const gnu = !this.options.posix
-    flags: for (;;) {
-      const ch = this.nonblank()
-      switch (ch) {
-        case 105: // i
-        case 73: // I
-          if (!gnu) this.bad("unknown option to `s'")
-          icase = true
-          break
-        case 109: // m
-        case 77: // M
-          if (!gnu) this.bad("unknown option to `s'")
-          multiline = true
-          break
-        case 101: // e
-          if (!gnu) this.bad("unknown option to `s'")
-          this.bad("option `e' not supported")
-          break
-        case 112: // p
-          if (print) this.bad("multiple `p' options to `s' command")
-          print = true
-          break
-        case 103: // g
-          if (global) this.bad("multiple `g' options to `s' command")
-          global = true
-          break
-        case 119: // w
-          write = this.writeTarget()
-          break flags
-        case 125: // }
-        case 35: // #
-          this.savchar(ch)
-          break flags
-        case EOF:
-        case NL:
-        case 59: // ;
-          break flags
-        case 13: // \r
-          if (this.inchar() === NL) break flags
-          this.bad("unknown option to `s'")
-          break
-        default:
-          if (!isDigit(ch)) this.bad("unknown option to `s'")
-          if (occurrence !== 0) this.bad("multiple number options to `s' command")
-          occurrence = this.integer(ch)
-          if (occurrence === 0) this.bad("number option to `s' command may not be zero")
-      }
-    }
-    const regex = this.regex(pattern, icase, multiline, maxRef)
-    return { regex, replacement: parts, maxRef, global, occurrence, print, write }
-  }
-
-  private translation(): string {
-    const slash = this.inchar()
-    const fromRaw = this.matchSlash(slash, false)
-    if (fromRaw === undefined) this.bad("unterminated `y' command")
-    const from = normalizeText(fromRaw, "buffer", (m) => this.bad(m))
-    const toRaw = this.matchSlash(slash, false)
-    if (toRaw === undefined) this.bad("unterminated `y' command")
-    const to = normalizeText(toRaw, "buffer", (m) => this.bad(m))
-    if (from.length !== to.length) this.bad("strings for `y' command are different lengths")
-    const map: Array<string> = []
-    for (let i = 0; i < 256; i++) map.push(String.fromCharCode(i))
-    for (let i = 0; i < from.length; i++) map[from.charCodeAt(i)] = to[i]
-    this.endOfCommand()
-    return map.join("")
-  }
-
   private program(): void {
     if (this.pendingText !== undefined) this.readText(undefined, NL)
     const o = this.options
@@ -456,7 +179,12 @@ class Compiler {
     if (o.posix && this.pendingText !== undefined) this.bad("incomplete command")
   }
 
-  private command(letter: string, a1: Address | undefined, a2: Address | undefined, bang: boolean): Command | undefined {
+  private command(
+    letter: string,
+    a1: Address | undefined,
+    a2: Address | undefined,
+    bang: boolean,
+  ): Command | undefined {
     const index = this.commands.length
     const cmd: Command = {
       a1,
@@ -587,7 +315,10 @@ class Compiler {
   finish(): Program {
     const open = this.blocks.pop()
     if (open !== undefined) {
-      const where = open.at.file !== undefined ? `file ${open.at.file} line ${open.at.line}` : `-e expression #${open.at.expression}, char 0`
+      const where =
+        open.at.file !== undefined
+          ? `file ${open.at.file} line ${open.at.line}`
+          : `-e expression #${open.at.expression}, char 0`
       throw new CompileError(`${where}: unmatched \`{'`, 1)
     }
     if (this.pendingText !== undefined && this.pendingCommand !== undefined) this.pendingCommand.text = this.pendingText
@@ -599,7 +330,8 @@ class Compiler {
       else if (jump.label !== "") throw new CompileError(`can't find label for jump to \`${jump.label}'`, 4)
       else jump.jump = this.commands.length
     }
-    const location = this.file !== undefined ? `file ${this.file} line ${this.line}` : `-e expression #${this.expressionCount}, char 0`
+    const location =
+      this.file !== undefined ? `file ${this.file} line ${this.line}` : `-e expression #${this.expressionCount}, char 0`
     return {
       commands: this.commands,
       quiet: this.quiet,

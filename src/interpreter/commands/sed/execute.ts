@@ -1,12 +1,11 @@
 import { Data } from "effect"
+import { matchAddress, matchLine } from "./address.ts"
 import { END, LINE, NEED, type InputState } from "./input.ts"
 import { listLine, outputLine, type Out } from "./output.ts"
 import type { Regex } from "./regex/Regex.ts"
 import {
   RANGE_ACTIVE,
-  RANGE_CLOSED,
   RANGE_INACTIVE,
-  REPL_MODIFIERS,
   type Address,
   type Command,
   type Program,
@@ -14,7 +13,7 @@ import {
   type Substitution,
   type WriteTarget,
 } from "./Script.ts"
-import { convertCase } from "./text.ts"
+import { substitute, translate } from "./substitute.ts"
 
 /**
  * The sed executor: a port of GNU sed 4.9's `execute.c` as a generator.
@@ -114,6 +113,9 @@ export class Executor {
     throw new Fatal({ text, status })
   }
 
+  private readonly matcher = (regex: Regex | null, s: string, from: number, groups: boolean): Regex | undefined =>
+    this.match(regex, s, from, groups)
+
   private match(regex: Regex | null, s: string, from: number, groups: boolean): Regex | undefined {
     const re = regex ?? this.lastRegex
     if (re === null) this.fatal(`${this.program.location}: no previous regular expression`, 1)
@@ -130,62 +132,20 @@ export class Executor {
     return this.input.atEnd()
   }
 
-  /** 1 / 0, or -1 when `$` needs a look ahead. Safe to call again after -1. */
-  private matchOne(a: Address): number {
-    switch (a.type) {
-      case "null":
-        return 1
-      case "regex":
-        return this.match(a.regex, this.line, 0, false) !== undefined ? 1 : 0
-      case "numMod":
-        return this.input.lineNumber >= a.num && (this.input.lineNumber - a.num) % a.step === 0 ? 1 : 0
-      case "step":
-      case "stepMod":
-        return a.num <= this.input.lineNumber ? 1 : 0
-      case "last":
-        return this.last()
-      case "num":
-        return a.num === this.input.lineNumber ? 1 : 0
-    }
+  /** Whether `cmd`'s address selects the current line: 1, 0, or -1 when `$` needs a look ahead. */
+  private matchAddress(cmd: Command): number {
+    return matchAddress(cmd, this.input.lineNumber, this.matchOne)
   }
 
-  private matchAddress(cmd: Command): number {
-    const a1 = cmd.a1
-    const a2 = cmd.a2
-    if (a1 === undefined) return 1
-    const line = this.input.lineNumber
-    if (cmd.rangeState !== RANGE_ACTIVE) {
-      if (a2 === undefined) return this.matchOne(a1)
-      if (a1.type === "num") {
-        if (cmd.rangeState === RANGE_CLOSED || line < a1.num) return 0
-      } else {
-        const m = this.matchOne(a1)
-        if (m !== 1) return m
-      }
-      cmd.rangeState = RANGE_ACTIVE
-      switch (a2.type) {
-        case "regex":
-          return 1
-        case "num":
-          if (line >= a2.num) cmd.rangeState = RANGE_CLOSED
-          return line <= a2.num || this.matchOne(a1) === 1 ? 1 : 0
-        case "step":
-          a2.num = line + a2.step
-          return 1
-        case "stepMod":
-          a2.num = line + (a2.step - (line % a2.step))
-          return 1
-      }
+  private readonly matchOne = (a: Address): number => {
+    switch (a.type) {
+      case "regex":
+        return this.match(a.regex, this.line, 0, false) !== undefined ? 1 : 0
+      case "last":
+        return this.last()
+      default:
+        return matchLine(a, this.input.lineNumber)
     }
-    if (a2 === undefined) return 1
-    if (a2.type === "num") {
-      if (line >= a2.num) cmd.rangeState = RANGE_CLOSED
-      return line <= a2.num ? 1 : 0
-    }
-    const m = this.matchOne(a2)
-    if (m === -1) return m
-    if (m === 1) cmd.rangeState = RANGE_CLOSED
-    return 1
   }
 
   private *dumpAppendQueue(): Generator<Request, void, void> {
@@ -354,7 +314,8 @@ export class Executor {
             this.replaced = false
             break
           case "w":
-            if (cmd.writeTarget !== undefined) this.out(this.line, this.chomped, this.outputs.forTarget(cmd.writeTarget))
+            if (cmd.writeTarget !== undefined)
+              this.out(this.line, this.chomped, this.outputs.forTarget(cmd.writeTarget))
             break
           case "W":
             if (cmd.writeTarget !== undefined) {
@@ -376,7 +337,7 @@ export class Executor {
             break
           }
           case "y":
-            this.translate(cmd.translate)
+            this.line = translate(this.line, cmd.translate)
             break
           case "z":
             this.line = ""
@@ -411,21 +372,6 @@ export class Executor {
     this.writeRaw(listLine(this.line, width, this.options.delim))
   }
 
-  private translate(map: string): void {
-    const line = this.line
-    let out = ""
-    let start = 0
-    for (let i = 0; i < line.length; i++) {
-      const c = line.charCodeAt(i)
-      const to = map[c]
-      if (to.charCodeAt(0) !== c) {
-        out += line.slice(start, i) + to
-        start = i + 1
-      }
-    }
-    if (start > 0) this.line = out + line.slice(start)
-  }
-
   private *readSourceLine(cmd: Command): Generator<Request, void, void> {
     const source = cmd.readSource
     if (source === undefined) return
@@ -443,69 +389,13 @@ export class Executor {
     this.appendQueue.push({ text: text.slice(pos, end), file: undefined })
   }
 
-  /** The `s` command (GNU's `do_subst`). */
   private substitute(sub: Substitution): void {
-    const line = this.line
-    const wantGroups = sub.maxRef > 0
-    const re = this.match(sub.regex, line, 0, wantGroups)
-    if (re === undefined) return
-    const regs = re.regs
-    let start = 0
-    let lastEnd = 0
-    let count = 0
-    let out = ""
-    const occurrence = sub.occurrence
-    while (true) {
-      const offset = regs[0]
-      let matched = regs[1] - offset
-      if (start < offset) {
-        out += line.slice(start, offset)
-        start = offset
-      }
-      // An empty match right after a previous match is not a match (`s/a*/x/g` on "baaac" gives "xbxcx").
-      let again = true
-      if ((matched > 0 || count === 0 || offset > lastEnd) && ++count >= occurrence) {
-        this.replaced = true
-        out += this.expand(sub, regs, re.groups, line)
-        again = sub.global
-      } else {
-        if (matched === 0) {
-          if (start < line.length) matched = 1
-          else break
-        }
-        out += line.slice(offset, offset + matched)
-      }
-      start = offset + matched
-      lastEnd = regs[1]
-      if (!again || start > line.length || this.match(sub.regex, line, start, wantGroups) === undefined) break
-    }
-    if (start < line.length) out += line.slice(start)
-    this.line = out
-    if (count < occurrence) return
+    const done = substitute(sub, this.line, this.matcher)
+    if (done === undefined) return
+    this.line = done.line
+    if (!done.replaced) return
+    this.replaced = true
     if (sub.print) this.out(this.line, this.chomped)
     if (sub.write !== undefined) this.out(this.line, this.chomped, this.outputs.forTarget(sub.write))
-  }
-
-  /** The replacement text for one match (GNU's `append_replacement`). */
-  private expand(sub: Substitution, regs: Int32Array, groups: number, line: string): string {
-    let out = ""
-    let pendingModifier = 0
-    for (const part of sub.replacement) {
-      let type = part.type & REPL_MODIFIERS ? part.type : part.type | pendingModifier
-      pendingModifier = 0
-      if (part.prefix.length > 0) {
-        out += convertCase(part.prefix, type)
-        type &= ~REPL_MODIFIERS
-      }
-      const i = part.ref
-      if (i >= 0 && i <= groups) {
-        const s = regs[2 * i]
-        const e = regs[2 * i + 1]
-        // A modifier before an empty group applies to what follows (`\u\1\2`).
-        if (e === s && part.type & REPL_MODIFIERS) pendingModifier = type & REPL_MODIFIERS
-        else if (e !== s) out += convertCase(line.slice(s, e), type)
-      }
-    }
-    return out
   }
 }

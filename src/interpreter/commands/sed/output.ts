@@ -59,7 +59,15 @@ export const outputLine = (out: Out, text: string, nl: boolean, delim: string): 
   }
 }
 
-const ESCAPES: Readonly<Record<number, string>> = { 7: "\\a", 8: "\\b", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t", 11: "\\v" }
+const ESCAPES: Readonly<Record<number, string>> = {
+  7: "\\a",
+  8: "\\b",
+  12: "\\f",
+  10: "\\n",
+  13: "\\r",
+  9: "\\t",
+  11: "\\v",
+}
 
 /**
  * The `l` command's rendering of `text`: C escapes, octal for other

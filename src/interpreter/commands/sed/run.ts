@@ -32,7 +32,7 @@ export interface RunSettings {
 
 /** Names and messages go out as bytes: turn a JS string into its UTF-8 bytes as latin1. */
 export const toLatin1 = (s: string): string =>
-  /^[\x00-\x7f]*$/.test(s) ? s : decodeLatin1(new TextEncoder().encode(s))
+  !/[\u0080-\uffff]/.test(s) ? s : decodeLatin1(new TextEncoder().encode(s))
 
 const reason = (error: VfsError) => describe(error.reason)
 
@@ -50,7 +50,10 @@ export const runProgram = (ctx: CommandContext, settings: RunSettings): Effect.E
     const stdout = bufferOut()
     const stderr = bufferOut()
     const scopes = new Set<Scope.Closeable>()
-    const writers = new Map<WriteTarget, { readonly out: Out; readonly buffer?: BufferOut; readonly file?: FileOutput }>()
+    const writers = new Map<
+      WriteTarget,
+      { readonly out: Out; readonly buffer?: BufferOut; readonly file?: FileOutput }
+    >()
     const inPlace = settings.inPlace
     const input = new InputState(settings.files.length > 0 ? settings.files : ["-"], settings.delim, settings.separate)
     const outputs = {
@@ -65,7 +68,14 @@ export const runProgram = (ctx: CommandContext, settings: RunSettings): Effect.E
     }
     const executor = new Executor(
       settings.program,
-      { quiet: settings.quiet, posix: settings.posix, separate: settings.separate, delim: settings.delim, lineLength: settings.lineLength, unbuffered: settings.unbuffered },
+      {
+        quiet: settings.quiet,
+        posix: settings.posix,
+        separate: settings.separate,
+        delim: settings.delim,
+        lineLength: settings.lineLength,
+        unbuffered: settings.unbuffered,
+      },
       input,
       outputs,
     )
@@ -76,7 +86,8 @@ export const runProgram = (ctx: CommandContext, settings: RunSettings): Effect.E
       yield* drainTo(stdout, ctx.stdout)
       yield* drainTo(stderr, ctx.stderr)
       for (const w of writers.values()) {
-        if (w.buffer !== undefined && w.file !== undefined && w.buffer.size() > 0) yield* w.file.output.write(w.buffer.drain())
+        if (w.buffer !== undefined && w.file !== undefined && w.buffer.size() > 0)
+          yield* w.file.output.write(w.buffer.drain())
       }
       yield* Effect.yieldNow
     })
@@ -90,7 +101,8 @@ export const runProgram = (ctx: CommandContext, settings: RunSettings): Effect.E
           const path = ctx.resolve(target.name)
           // GNU sed creates (truncates) every `w` file before reading any input.
           const created = yield* Effect.result(ctx.fs.writeFile(path, new Uint8Array(0)))
-          if (created._tag === "Failure") return yield* fatal(`couldn't open file ${target.name}: ${reason(created.failure)}`, 4)
+          if (created._tag === "Failure")
+            return yield* fatal(`couldn't open file ${target.name}: ${reason(created.failure)}`, 4)
           const buffer = bufferOut()
           writers.set(target, { out: buffer, buffer, file: yield* openFileOutput(ctx, path) })
         }
@@ -106,10 +118,12 @@ export const runProgram = (ctx: CommandContext, settings: RunSettings): Effect.E
         if (inPlace !== "*") {
           const backup = ctx.resolve(inPlace.replaceAll("*", source.name))
           const renamed = yield* Effect.result(ctx.fs.rename(source.path, backup))
-          if (renamed._tag === "Failure") return yield* fatal(`cannot rename ${toLatin1(source.name)}: ${reason(renamed.failure)}`, 4)
+          if (renamed._tag === "Failure")
+            return yield* fatal(`cannot rename ${toLatin1(source.name)}: ${reason(renamed.failure)}`, 4)
         }
         const written = yield* Effect.result(ctx.fs.writeFile(source.path, bytes))
-        if (written._tag === "Failure") return yield* fatal(`couldn't edit ${toLatin1(source.name)}: ${reason(written.failure)}`, 4)
+        if (written._tag === "Failure")
+          return yield* fatal(`couldn't edit ${toLatin1(source.name)}: ${reason(written.failure)}`, 4)
       })
 
     const canNotRead = (name: string, error: VfsError) =>
@@ -129,7 +143,8 @@ export const runProgram = (ctx: CommandContext, settings: RunSettings): Effect.E
         if (inPlace !== undefined) {
           const stat = yield* Effect.result(ctx.fs.stat(path))
           if (stat._tag === "Failure") return yield* canNotRead(name, stat.failure)
-          if (stat.success.type !== "file") return yield* fatal(`couldn't edit ${toLatin1(name)}: not a regular file`, 4)
+          if (stat.success.type !== "file")
+            return yield* fatal(`couldn't edit ${toLatin1(name)}: not a regular file`, 4)
         }
         const scope = yield* Scope.make()
         scopes.add(scope)
@@ -186,9 +201,9 @@ export const runProgram = (ctx: CommandContext, settings: RunSettings): Effect.E
           return
         }
         // A file that cannot be read counts as empty (POSIX).
-        yield* Stream.runForEach(ctx.fs.read(ctx.resolve(name)), (chunk) => Effect.sync(() => out.writeBytes(chunk))).pipe(
-          Effect.orElseSucceed(() => undefined),
-        )
+        yield* Stream.runForEach(ctx.fs.read(ctx.resolve(name)), (chunk) =>
+          Effect.sync(() => out.writeBytes(chunk)),
+        ).pipe(Effect.orElseSucceed(() => undefined))
       })
 
     const loadSource = (request: Extract<Request, { tag: "loadSource" }>) =>
@@ -263,7 +278,9 @@ export const runProgram = (ctx: CommandContext, settings: RunSettings): Effect.E
           return e.status
         }),
       ),
-      Effect.ensuring(Effect.suspend(() => Effect.forEach([...scopes], (scope) => Scope.close(scope, Exit.void), { discard: true }))),
+      Effect.ensuring(
+        Effect.suspend(() => Effect.forEach([...scopes], (scope) => Scope.close(scope, Exit.void), { discard: true })),
+      ),
     )
     const writeError = yield* finish
     yield* drainTo(stdout, ctx.stdout)

@@ -27,7 +27,7 @@ export const decodeLatin1 = (bytes: Uint8Array, start = 0, end = bytes.length): 
 }
 
 /** Whether every code unit of `s` is ASCII (then its UTF-8 bytes are its latin1 bytes). */
-const ascii = (s: string): boolean => !/[^\x00-\x7f]/.test(s)
+const ascii = (s: string): boolean => !/[\u0080-\uffff]/.test(s)
 
 /** Write latin1 string `s` into `out` at `offset`; gives the bytes written (`s.length`). */
 export const encodeLatin1Into = (s: string, out: Uint8Array, offset: number): number => {

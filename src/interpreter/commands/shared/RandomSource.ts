@@ -42,51 +42,92 @@ export const bytesFromInput = (input: Input) => {
     })
 }
 
-/** Bytes from the platform's cryptographic generator. */
-export const systemBytes = (n: number): Effect.Effect<Uint8Array> =>
-  Effect.sync(() => globalThis.crypto.getRandomValues(new Uint8Array(n)))
+/** Bytes from the platform's cryptographic generator, fetched a few KiB at a time. */
+export const systemBytes = (): ((n: number) => Uint8Array) => {
+  let pool = new Uint8Array(0)
+  let pos = 0
+  return (n) => {
+    if (pos + n > pool.length) {
+      pool = globalThis.crypto.getRandomValues(new Uint8Array(4096))
+      pos = 0
+    }
+    pos += n
+    return pool.subarray(pos - n, pos)
+  }
+}
 
-/** gnulib's `randint_genmax` over a byte reader, with its 64-bit wraparound. */
+/** The saved, not yet delivered randomness between draws. */
+interface State {
+  randnum: bigint
+  randmax: bigint
+}
+
+/**
+ * gnulib's `randint_genmax` with its 64-bit wraparound, as a generator
+ * that yields how many bytes it needs and receives them.
+ */
+function* genmax(state: State, max: bigint): Generator<number, bigint, Uint8Array> {
+  let randnum = state.randnum
+  let randmax = state.randmax
+  const choices = max + 1n
+  for (;;) {
+    if (randmax < max) {
+      let i = 0
+      let rmax = randmax
+      do {
+        rmax = ((rmax << 8n) + 255n) & MASK
+        i++
+      } while (rmax < max)
+      const buf = yield i
+      i = 0
+      do {
+        randnum = ((randnum << 8n) + BigInt(buf[i])) & MASK
+        randmax = ((randmax << 8n) + 255n) & MASK
+        i++
+      } while (randmax < max)
+    }
+    if (randmax === max) {
+      state.randnum = state.randmax = 0n
+      return randnum
+    }
+    const excess = randmax - max
+    const unusable = excess % choices
+    const lastUsable = randmax - unusable
+    const reduced = randnum % choices
+    if (randnum <= lastUsable) {
+      state.randnum = randnum / choices
+      state.randmax = excess / choices
+      return reduced
+    }
+    randnum = reduced
+    randmax = (unusable - 1n) & MASK
+  }
+}
+
+/** Random integers from a byte source that may have to wait (a `--random-source` file). */
 export const makeRandint = <E>(read: (n: number) => Effect.Effect<Uint8Array, E>): Randint<E> => {
-  let savedNum = 0n
-  let savedMax = 0n
-  const genmax = (max: bigint): Effect.Effect<bigint, E> =>
-    Effect.gen(function* () {
-      let randnum = savedNum
-      let randmax = savedMax
-      const choices = max + 1n
-      for (;;) {
-        if (randmax < max) {
-          let i = 0
-          let rmax = randmax
-          do {
-            rmax = ((rmax << 8n) + 255n) & MASK
-            i++
-          } while (rmax < max)
-          const buf = yield* read(i)
-          i = 0
-          do {
-            randnum = ((randnum << 8n) + BigInt(buf[i])) & MASK
-            randmax = ((randmax << 8n) + 255n) & MASK
-            i++
-          } while (randmax < max)
-        }
-        if (randmax === max) {
-          savedNum = savedMax = 0n
-          return randnum
-        }
-        const excess = randmax - max
-        const unusable = excess % choices
-        const lastUsable = randmax - unusable
-        const reduced = randnum % choices
-        if (randnum <= lastUsable) {
-          savedNum = randnum / choices
-          savedMax = excess / choices
-          return reduced
-        }
-        randnum = reduced
-        randmax = (unusable - 1n) & MASK
-      }
-    })
-  return { choose: (choices) => genmax(choices - 1n) }
+  const state: State = { randnum: 0n, randmax: 0n }
+  return {
+    choose: (choices) =>
+      Effect.gen(function* () {
+        const g = genmax(state, choices - 1n)
+        let step = g.next()
+        while (!step.done) step = g.next(yield* read(step.value))
+        return step.value
+      }),
+  }
+}
+
+/** Random integers from a byte source that answers at once (the system generator). */
+export const makeRandintSync = (read: (n: number) => Uint8Array): Randint<never> => {
+  const state: State = { randnum: 0n, randmax: 0n }
+  return {
+    choose: (choices) =>
+      Effect.sync(() => {
+        const g = genmax(state, choices - 1n)
+        let step = g.next()
+        while (!step.done) step = g.next(read(step.value))
+        return step.value
+      }),
+  }
 }

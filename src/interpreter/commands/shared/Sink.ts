@@ -19,6 +19,11 @@ export interface Sink {
   readonly latin1: (s: string) => void
   /** Bytes buffered and not yet written. */
   readonly size: () => number
+  /**
+   * Whether a chunk's worth is buffered. Loops over many small items test
+   * this synchronously and flush only then: an Effect per item is costly.
+   */
+  readonly full: () => boolean
   /** Write what is buffered once it reaches the chunk size. */
   readonly flushIfFull: Effect.Effect<void, BrokenPipe>
   /** Write everything buffered. */
@@ -97,6 +102,7 @@ export const makeSink = (out: Output, limit: number = CHUNK_SIZE): Sink => {
       for (let i = 0; i < s.length; i++) buf[pos++] = s.charCodeAt(i)
     },
     size: () => readySize + pos,
+    full: () => readySize + pos >= limit,
     flushIfFull: Effect.suspend(() => (readySize + pos >= limit ? writeAll : Effect.void)),
     flush: writeAll,
   }

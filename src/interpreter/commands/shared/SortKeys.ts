@@ -220,55 +220,39 @@ export const keyEnd = (line: Uint8Array, key: Key, tab: number): number => {
 
 const isDigit = (b: number) => b >= 48 && b <= 57
 
-/** GNU strnumcmp on `a[as, ae)` and `b[bs, be)`: leading blanks, optional '-', digits, '.', digits; no '+'. */
-export const numericCompare = (
-  a: Uint8Array,
-  as: number,
-  ae: number,
-  b: Uint8Array,
-  bs: number,
-  be: number,
-): number => {
-  const parse = (s: Uint8Array, i: number, end: number) => {
-    while (i < end && isBlank(s[i])) i++
+/** GNU strnumcmp on two keys (latin1): leading blanks, optional '-', digits, '.', digits; no '+'. */
+export const numericCompare = (a: string, b: string): number => {
+  const parse = (s: string) => {
+    let i = 0
+    while (i < s.length && isBlank(s.charCodeAt(i))) i++
     let negative = false
-    if (i < end && s[i] === 45) {
+    if (s.charCodeAt(i) === 45) {
       negative = true
       i++
     }
     let intStart = i
-    while (i < end && isDigit(s[i])) i++
-    let intEnd = i
+    while (i < s.length && isDigit(s.charCodeAt(i))) i++
+    const intEnd = i
     let fracStart = i
     let fracEnd = i
-    if (i < end && s[i] === 46) {
+    if (s.charCodeAt(i) === 46) {
       fracStart = ++i
-      while (i < end && isDigit(s[i])) i++
+      while (i < s.length && isDigit(s.charCodeAt(i))) i++
       fracEnd = i
     }
-    while (intStart < intEnd && s[intStart] === 48) intStart++
-    while (fracEnd > fracStart && s[fracEnd - 1] === 48) fracEnd--
+    while (intStart < intEnd && s.charCodeAt(intStart) === 48) intStart++
+    while (fracEnd > fracStart && s.charCodeAt(fracEnd - 1) === 48) fracEnd--
     const zero = intStart === intEnd && fracStart === fracEnd
-    return { negative: negative && !zero, intStart, intEnd, fracStart, fracEnd }
+    return { negative: negative && !zero, int: s.slice(intStart, intEnd), frac: s.slice(fracStart, fracEnd) }
   }
-  const x = parse(a, as, ae)
-  const y = parse(b, bs, be)
+  const x = parse(a)
+  const y = parse(b)
   if (x.negative !== y.negative) return x.negative ? -1 : 1
   const sign = x.negative ? -1 : 1
-  const xl = x.intEnd - x.intStart
-  const yl = y.intEnd - y.intStart
-  if (xl !== yl) return sign * (xl - yl)
-  for (let k = 0; k < xl; k++) {
-    const d = a[x.intStart + k] - b[y.intStart + k]
-    if (d !== 0) return sign * d
-  }
-  const xf = x.fracEnd - x.fracStart
-  const yf = y.fracEnd - y.fracStart
-  for (let k = 0; k < Math.min(xf, yf); k++) {
-    const d = a[x.fracStart + k] - b[y.fracStart + k]
-    if (d !== 0) return sign * d
-  }
-  return sign * (xf - yf)
+  if (x.int.length !== y.int.length) return sign * (x.int.length - y.int.length)
+  if (x.int !== y.int) return sign * (x.int < y.int ? -1 : 1)
+  if (x.frac !== y.frac) return sign * (x.frac < y.frac ? -1 : 1)
+  return 0
 }
 
 /** Bytes `[start, end)` as a latin1 string. */
@@ -283,7 +267,7 @@ const hexValue = (s: string): number => {
 }
 
 /** strtold's prefix of a key, or undefined when nothing converts. */
-const generalValue = (s: string): number | undefined => {
+export const generalValue = (s: string): number | undefined => {
   const m =
     /^[ \t\n\v\f\r]*[+-]?(?:0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?\d+)?|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)/i.exec(
       s,
@@ -297,9 +281,7 @@ const generalValue = (s: string): number | undefined => {
 }
 
 /** `-g`: conversion failures first, then NaNs, then numbers. */
-export const generalCompare = (a: string, b: string): number => {
-  const x = generalValue(a)
-  const y = generalValue(b)
+export const generalCompare = (x: number | undefined, y: number | undefined): number => {
   if (x === undefined) return y === undefined ? 0 : -1
   if (y === undefined) return 1
   if (x < y) return -1
@@ -311,23 +293,20 @@ export const generalCompare = (a: string, b: string): number => {
 
 const UNITS: Record<string, number> = { K: 1, k: 1, M: 2, G: 3, T: 4, P: 5, E: 6, Z: 7, Y: 8, R: 9, Q: 10 }
 
-/** `-h`: the unit suffix orders first, then the number. */
-export const humanCompare = (a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number): number => {
-  const order = (s: Uint8Array, i: number, end: number) => {
-    while (i < end && isBlank(s[i])) i++
-    const negative = s[i] === 45
-    if (negative) i++
-    let nonzero = false
-    while (i < end && (isDigit(s[i]) || s[i] === 46)) {
-      if (isDigit(s[i]) && s[i] !== 48) nonzero = true
-      i++
-    }
-    if (!nonzero) return 0
-    const unit = i < end ? (UNITS[String.fromCharCode(s[i])] ?? 0) : 0
-    return negative ? -unit : unit
+/** `-h`'s unit order of a key: the suffix after a nonzero number (negative for negative numbers). */
+export const unitOrder = (s: string): number => {
+  let i = 0
+  while (i < s.length && isBlank(s.charCodeAt(i))) i++
+  const negative = s.charCodeAt(i) === 45
+  if (negative) i++
+  let nonzero = false
+  while (i < s.length && (isDigit(s.charCodeAt(i)) || s.charCodeAt(i) === 46)) {
+    if (isDigit(s.charCodeAt(i)) && s.charCodeAt(i) !== 48) nonzero = true
+    i++
   }
-  const d = order(a, as, ae) - order(b, bs, be)
-  return d !== 0 ? d : numericCompare(a, as, ae, b, bs, be)
+  if (!nonzero) return 0
+  const unit = i < s.length ? (UNITS[s[i]] ?? 0) : 0
+  return negative ? -unit : unit
 }
 
 const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
@@ -400,4 +379,54 @@ export const versionCompare = (a: string, b: string): number => {
   const bp = prefixLength(b)
   const result = verrevcmp(a, ap, b, bp)
   return result !== 0 || (ap === a.length && bp === b.length) ? result : verrevcmp(a, a.length, b, b.length)
+}
+
+/** A key's value for one line, computed once before sorting. */
+export interface KeyValue {
+  /** The key's bytes as latin1, folded or filtered as the key asks (for string and version order). */
+  readonly text: string
+  /** Month, unit order or random hash, by key kind. */
+  readonly rank: number
+  /** The `-g` value; undefined when nothing converts. */
+  readonly num: number | undefined
+}
+
+const isAlnumByte = (b: number) => (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+
+/** FNV-1a of a key with a per-run salt, for `-R`. */
+const hashOf = (s: string, salt: number): number => {
+  let h = 0x811c9dc5 ^ salt
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619)
+  return h >>> 0
+}
+
+/** Extract and preprocess `key` of `line` once, so comparisons are cheap. */
+export const keyValue = (line: Uint8Array, key: Key, tab: number, salt: number): KeyValue => {
+  const start = keyStart(line, key, tab)
+  const end = Math.max(start, keyEnd(line, key, tab))
+  let text = latin1(line, start, end)
+  if (key.dictionary || key.nonprinting) {
+    let kept = ""
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      const drop = key.dictionary ? !(isAlnumByte(c) || c === 32 || c === 9) : c < 32 || c >= 127
+      if (!drop) kept += text[i]
+    }
+    text = kept
+  }
+  // Only ASCII letters fold in the C locale.
+  if (key.fold) text = text.replace(/[a-z]+/g, (m) => m.toUpperCase())
+  const rank = key.month ? monthOf(text) : key.humanNumeric ? unitOrder(text) : key.random ? hashOf(text, salt) : 0
+  return { text, rank, num: key.generalNumeric ? generalValue(text) : undefined }
+}
+
+/** Compare two lines' values of one key, before `-r`. */
+export const compareValues = (a: KeyValue, b: KeyValue, key: Key): number => {
+  if (key.numeric) return numericCompare(a.text, b.text)
+  if (key.humanNumeric) return a.rank - b.rank || numericCompare(a.text, b.text)
+  if (key.generalNumeric) return generalCompare(a.num, b.num)
+  if (key.month) return a.rank - b.rank
+  if (key.version) return versionCompare(a.text, b.text)
+  if (key.random && a.rank !== b.rank) return a.rank - b.rank
+  return a.text < b.text ? -1 : a.text > b.text ? 1 : 0
 }
