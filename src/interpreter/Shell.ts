@@ -48,6 +48,8 @@ export type Exec = Effect.Effect<Outcome, Failure>
 export interface Fd {
   readonly input?: Input | undefined
   readonly output?: Output | undefined
+  /** Close a file opened by a redirection, once no descriptor refers to it any more. */
+  readonly release?: Effect.Effect<void> | undefined
 }
 
 /** Descriptors 0..9 of the running command. */

@@ -39,11 +39,20 @@ export const withRedirects = (
           yield* closeAll
           return 1
         }
+        yield* releaseDropped(fds, opened.fds)
         fds = opened.fds
       }
       // a write that fails late is reported by its closer
       return yield* body({ ...sh, fds }).pipe(Effect.onExit(() => Effect.asVoid(closeAll)))
     }),
+  )
+
+/** Files no descriptor refers to any more are closed at once (`exec 3>&-`, `exec >&2`, `>a >b`). */
+const releaseDropped = (before: ReadonlyArray<Sh.Fd | undefined>, after: ReadonlyArray<Sh.Fd | undefined>) =>
+  Effect.forEach(
+    before.filter((fd, i) => fd?.release !== undefined && after[i] !== fd && !after.includes(fd)),
+    (fd) => fd!.release!,
+    { discard: true },
   )
 
 const defaultFd = (op: Ast.RedirectOp): number =>
@@ -199,17 +208,19 @@ const openOutput = (
     const writer = yield* Effect.forkChild(
       ns.write(path, inputToStream(pipe.input), { append }).pipe(Effect.ensuring(pipe.closeReader), Effect.exit),
     )
-    closers.push(
-      Effect.gen(function* () {
-        yield* pipe.closeWriter
-        const exit = yield* Fiber.join(writer)
-        if (Exit.isSuccess(exit)) return undefined
-        const message = `${target}: write error`
-        yield* Sh.error(sh, message)
-        return message
-      }),
-    )
-    const fd: Sh.Fd = { output: pipe.output }
+    let closed: string | undefined | null = null
+    const close = Effect.gen(function* () {
+      if (closed !== null) return closed
+      yield* pipe.closeWriter
+      const exit = yield* Fiber.join(writer)
+      closed = undefined
+      if (Exit.isSuccess(exit)) return undefined
+      closed = `${target}: write error`
+      yield* Sh.error(sh, closed)
+      return closed
+    })
+    closers.push(close)
+    const fd: Sh.Fd = { output: pipe.output, release: Effect.asVoid(close) }
     let fds = setFd(sh.fds.slice(), n, fd)
     if (both) fds = setFd(fds, 2, fd)
     return { fds }

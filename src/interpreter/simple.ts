@@ -150,7 +150,12 @@ const expandAlias = (sh: Sh.Shell, cmd: Ast.SimpleCommand, argv: ReadonlyArray<s
   if (first === undefined || first.parts.length !== 1 || first.parts[0]!._tag !== "Literal") return Effect.succeed(null)
   const alias = sh.state.aliases.get(argv[0]!)
   if (alias === undefined) return Effect.succeed(null)
-  const rest = argv.slice(1).map(quoteIfNeeded).join(" ")
+  // an alias ending in a blank makes the next word a candidate for alias expansion too
+  const next = argv[1]
+  const rest = argv
+    .slice(1)
+    .map((a, i) => (i === 0 && alias.endsWith(" ") && next !== undefined && sh.state.aliases.has(a) ? sh.state.aliases.get(a)! : quoteIfNeeded(a)))
+    .join(" ")
   const parsed = sh.rt.parse(`${alias} ${rest}`)
   if ("error" in parsed) return Effect.succeed(null)
   const name = argv[0]!
@@ -293,8 +298,25 @@ export const callFunction = (sh: Sh.Shell, fn: Ast.FunctionDef, args: ReadonlyAr
 
 /** Run a registered command with a context built from the shell. */
 const runCommand = (sh: Sh.Shell, def: { readonly name: string; readonly run: (ctx: CommandContext) => Effect.Effect<number, BrokenPipe> }, argv: ReadonlyArray<string>): Sh.Exec => {
-  const ctx = commandContext(sh, argv)
-  return def.run(ctx).pipe(
+  const closedStdout = sh.fds[1]?.output === undefined
+  let wroteToClosed = false
+  const base = commandContext(sh, argv)
+  // writing to a closed stdout (`cmd >&-`) is bash's "write error: Bad file descriptor"
+  const ctx: CommandContext = closedStdout
+    ? {
+        ...base,
+        stdout: {
+          write: () =>
+            Effect.sync(() => {
+              wroteToClosed = true
+            }),
+        },
+      }
+    : base
+  const checked = Effect.flatMap(def.run(ctx), (status) =>
+    wroteToClosed ? Effect.as(Sh.writeErr(sh, `${argv[0]}: write error: Bad file descriptor\n`), 1) : Effect.succeed(status),
+  )
+  return checked.pipe(
     Effect.catchCause((cause) => {
       if (Cause.hasInterruptsOnly(cause)) return Effect.failCause(cause)
       const failure = Cause.findErrorOption(cause)

@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import { make } from "../Command.ts"
+import { make, type DeclaredCommand } from "../Command.ts"
 import { writeText } from "../Io.ts"
 import { translate } from "./shared/GnuRegex.ts"
 import { decodeLatin1, encodeLatin1 } from "./shared/Latin1.ts"
@@ -227,7 +227,7 @@ const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
 /** `expr`: print the value of an expression. */
-export const expr = make("expr", {
+export const expr: DeclaredCommand = make("expr", {
   summary: "Print the value of EXPRESSION to standard output.",
   flags: {},
   operands: { usage: "EXPRESSION" },

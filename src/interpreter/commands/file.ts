@@ -64,8 +64,9 @@ const identify = (ctx: CommandContext, operand: string, follow: boolean): Effect
           : yield* Effect.orElseSucceed(readRange(ctx, abs, total - 4, total), () => undefined)
     }
     const binary = binaryKind(bytes, tail)
-    if (binary !== undefined) return { ...binary, charset: "binary" }
     const enc = encodingOf(bytes)
+    // libmagic names the charset of the bytes even for a binary format (a BZh header alone is ASCII).
+    if (binary !== undefined) return { ...binary, charset: enc?.charset ?? "binary" }
     if (enc === undefined) return { text: "data", mime: "application/octet-stream", charset: "binary" }
     const kind = describeText(bytes, enc)
     return { ...kind, charset: enc.charset }
@@ -103,7 +104,7 @@ export const file = make("file", {
         return 1
       }
       const sep = flags.separator ?? ":"
-      const width = Math.max(...operands.map((o) => o.length))
+      const width = Math.max(...operands.map((o) => o.length)) + (flags.print0 ? 1 : 0)
       let out = ""
       let status = 0
       for (const operand of operands) {
@@ -121,9 +122,8 @@ export const file = make("file", {
           else if (flags.mimeEncoding) text = r.charset ?? ""
         }
         if (flags.brief) out += `${text}\n`
-        else if (flags.print0) out += `${operand}\0${text}\n`
         else {
-          const label = operand + sep
+          const label = (flags.print0 ? `${operand}\0` : operand) + sep
           out += `${flags.noPad ? label : label.padEnd(width + sep.length)} ${text}\n`
         }
       }

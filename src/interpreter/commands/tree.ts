@@ -11,8 +11,8 @@ import { fixed } from "./shared/FloatFormat.ts"
 import { makeSink, type Sink } from "./shared/Sink.ts"
 import { strftime } from "./shared/Strftime.ts"
 
-/** Line-drawing pieces: branch, last branch, continuing rule, blank. */
-const UTF8 = ["├── ", "└── ", "│   ", "    "] as const
+/** Line-drawing pieces: branch, last branch, continuing rule, blank (tree pads the rule with no-break spaces). */
+const UTF8 = ["├── ", "└── ", "│\u00a0\u00a0 ", "    "] as const
 const ASCII = ["|-- ", "`-- ", "|   ", "    "] as const
 
 interface Options {

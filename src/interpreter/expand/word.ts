@@ -40,7 +40,7 @@ export const expandWords = (sh: Sh.Shell, words: ReadonlyArray<Ast.Word>): E<Arr
         for (const f of fields) {
           if (f.glob && !sh.state.options.noglob) {
             const matches = yield* globField(sh, f)
-            if (matches === null) return yield* Effect.fail(new Sh.Fatal({ status: 1 }))
+            if (matches === null) return yield* Effect.fail(new Sh.Fatal({ status: 1, line: true }))
             out.push(...matches)
           } else out.push(f.text)
         }
@@ -76,7 +76,9 @@ const globField = (sh: Sh.Shell, f: Field): E<Array<string> | null> =>
       extglob: opts.extglob,
       nocaseglob: opts.nocaseglob,
     })
-    if (matches.length > 0) return matches
+    const ignore = Sh.getParam(sh, "GLOBIGNORE")
+    const kept = ignore ? matches.filter((m) => !ignored(m, ignore)) : matches
+    if (kept.length > 0) return kept
     if (opts.nullglob) return []
     if (opts.failglob) {
       yield* Sh.error(sh, `no match: ${f.text}`)
@@ -84,6 +86,13 @@ const globField = (sh: Sh.Shell, f: Field): E<Array<string> | null> =>
     }
     return [f.text]
   })
+
+/** GLOBIGNORE: colon-separated patterns whose matches pathname expansion drops (with `.` and `..`). */
+const ignored = (path: string, globIgnore: string): boolean => {
+  const base = path.slice(path.lastIndexOf("/") + 1)
+  if (base === "." || base === "..") return true
+  return globIgnore.split(":").some((p) => p !== "" && Pattern.matches(p, path, { pathname: true, dotglob: true }))
+}
 
 /** Expand parts into fields (no brace expansion, no globbing). `ifs` null: no splitting. */
 export const expandToFields = (sh: Sh.Shell, parts: ReadonlyArray<Ast.WordPart>, ifs: string | null): E<Array<Field>> =>

@@ -82,15 +82,8 @@ export const crc = (): Legacy => {
       size += bytes.length
     },
     result: () => {
-      let n = size
-      let k = c
-      c = k
-      while (n > 0) {
-        step(n & 0xff)
-        n = Math.floor(n / 256)
-      }
-      k = ~c >>> 0
-      return `${k} ${size}`
+      for (let n = size; n > 0; n = Math.floor(n / 256)) step(n & 0xff)
+      return `${~c >>> 0} ${size}`
     },
   }
 }

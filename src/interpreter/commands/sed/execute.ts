@@ -40,7 +40,6 @@ export class Fatal extends Data.TaggedError("SedFatal")<{ readonly text: string;
 export interface ExecOptions {
   readonly quiet: boolean
   readonly posix: boolean
-  readonly separate: boolean
   readonly delim: string
   /** Default width of `l`. */
   readonly lineLength: number
@@ -49,8 +48,6 @@ export interface ExecOptions {
 
 /** The outputs the executor writes to, provided by the driver. */
 export interface Outputs {
-  /** Standard output. */
-  readonly stdout: Out
   /** Where the current file's output goes (stdout, or the file being edited). */
   current: Out
   readonly forTarget: (target: WriteTarget) => Out
@@ -76,11 +73,13 @@ interface Appended {
   readonly file: string | undefined
 }
 
+/** Runs a compiled program over an input, writing to the driver's outputs. */
 export class Executor {
   private readonly program: Program
   private readonly options: ExecOptions
   private readonly input: InputState
   private readonly outputs: Outputs
+  /** `R` files loaded so far (the driver fills this on `loadSource`). */
   readonly sources = new Map<ReadSource, LoadedSource>()
   private line = ""
   private chomped = true

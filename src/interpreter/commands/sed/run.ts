@@ -5,7 +5,7 @@ import { inputFromStream, readAll, type BrokenPipe, type Output } from "../../Io
 import { openFileOutput, type FileOutput } from "../shared/FileOutput.ts"
 import { isOpenError } from "../shared/Files.ts"
 import { decodeLatin1, encodeLatin1 } from "../shared/Latin1.ts"
-import { Executor, Fatal, type Request } from "./execute.ts"
+import { Executor, Fatal, type Outputs, type Request } from "./execute.ts"
 import { InputState, type Source } from "./input.ts"
 import { bufferOut, type BufferOut, type Out } from "./output.ts"
 import type { Program, WriteTarget } from "./Script.ts"
@@ -56,9 +56,8 @@ export const runProgram = (ctx: CommandContext, settings: RunSettings): Effect.E
     >()
     const inPlace = settings.inPlace
     const input = new InputState(settings.files.length > 0 ? settings.files : ["-"], settings.delim, settings.separate)
-    const outputs = {
-      stdout,
-      current: stdout as Out,
+    const outputs: Outputs = {
+      current: stdout,
       forTarget: (t: WriteTarget): Out => writers.get(t)?.out ?? stdout,
       pending: () => {
         let n = stdout.size() + stderr.size()
@@ -71,7 +70,6 @@ export const runProgram = (ctx: CommandContext, settings: RunSettings): Effect.E
       {
         quiet: settings.quiet,
         posix: settings.posix,
-        separate: settings.separate,
         delim: settings.delim,
         lineLength: settings.lineLength,
         unbuffered: settings.unbuffered,

@@ -81,15 +81,8 @@ export const eachChunk = <E = never>(
 const utf16 = new TextDecoder("utf-16le")
 
 /** Decode bytes as latin1: one code unit per byte, so encoding back is lossless. */
-export const latin1 = (bytes: Uint8Array, start = 0, end = bytes.length): string => {
-  // Short runs are cheaper built by hand than through a decoder call.
-  if (end - start <= 64) {
-    let s = ""
-    for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i])
-    return s
-  }
-  return utf16.decode(new Uint16Array(bytes.subarray(start, end)))
-}
+export const latin1 = (bytes: Uint8Array, start = 0, end = bytes.length): string =>
+  end <= start ? "" : utf16.decode(new Uint16Array(bytes.subarray(start, end)))
 
 /** Encode a latin1 string (code units 0-255) back to bytes. */
 export const fromLatin1 = (s: string): Uint8Array => {

@@ -220,33 +220,40 @@ export const keyEnd = (line: Uint8Array, key: Key, tab: number): number => {
 
 const isDigit = (b: number) => b >= 48 && b <= 57
 
-/** GNU strnumcmp on two keys (latin1): leading blanks, optional '-', digits, '.', digits; no '+'. */
-export const numericCompare = (a: string, b: string): number => {
-  const parse = (s: string) => {
-    let i = 0
-    while (i < s.length && isBlank(s.charCodeAt(i))) i++
-    let negative = false
-    if (s.charCodeAt(i) === 45) {
-      negative = true
-      i++
-    }
-    let intStart = i
-    while (i < s.length && isDigit(s.charCodeAt(i))) i++
-    const intEnd = i
-    let fracStart = i
-    let fracEnd = i
-    if (s.charCodeAt(i) === 46) {
-      fracStart = ++i
-      while (i < s.length && isDigit(s.charCodeAt(i))) i++
-      fracEnd = i
-    }
-    while (intStart < intEnd && s.charCodeAt(intStart) === 48) intStart++
-    while (fracEnd > fracStart && s.charCodeAt(fracEnd - 1) === 48) fracEnd--
-    const zero = intStart === intEnd && fracStart === fracEnd
-    return { negative: negative && !zero, int: s.slice(intStart, intEnd), frac: s.slice(fracStart, fracEnd) }
+/** A `-n` number as GNU's strnumcmp reads it: sign, integer digits (no leading zeros), fraction (no trailing zeros). */
+export interface Numeric {
+  readonly negative: boolean
+  readonly int: string
+  readonly frac: string
+}
+
+/** Read a key as `-n` does: leading blanks, optional '-', digits, '.', digits; no '+'. */
+export const parseNumeric = (s: string): Numeric => {
+  let i = 0
+  while (i < s.length && isBlank(s.charCodeAt(i))) i++
+  let negative = false
+  if (s.charCodeAt(i) === 45) {
+    negative = true
+    i++
   }
-  const x = parse(a)
-  const y = parse(b)
+  let intStart = i
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++
+  const intEnd = i
+  let fracStart = i
+  let fracEnd = i
+  if (s.charCodeAt(i) === 46) {
+    fracStart = ++i
+    while (i < s.length && isDigit(s.charCodeAt(i))) i++
+    fracEnd = i
+  }
+  while (intStart < intEnd && s.charCodeAt(intStart) === 48) intStart++
+  while (fracEnd > fracStart && s.charCodeAt(fracEnd - 1) === 48) fracEnd--
+  const zero = intStart === intEnd && fracStart === fracEnd
+  return { negative: negative && !zero, int: s.slice(intStart, intEnd), frac: s.slice(fracStart, fracEnd) }
+}
+
+/** Compare two parsed `-n` numbers. */
+export const numericCompare = (x: Numeric, y: Numeric): number => {
   if (x.negative !== y.negative) return x.negative ? -1 : 1
   const sign = x.negative ? -1 : 1
   if (x.int.length !== y.int.length) return sign * (x.int.length - y.int.length)
@@ -389,6 +396,8 @@ export interface KeyValue {
   readonly rank: number
   /** The `-g` value; undefined when nothing converts. */
   readonly num: number | undefined
+  /** The `-n`/`-h` number. */
+  readonly numeric: Numeric | undefined
 }
 
 const isAlnumByte = (b: number) => (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
@@ -417,13 +426,19 @@ export const keyValue = (line: Uint8Array, key: Key, tab: number, salt: number):
   // Only ASCII letters fold in the C locale.
   if (key.fold) text = text.replace(/[a-z]+/g, (m) => m.toUpperCase())
   const rank = key.month ? monthOf(text) : key.humanNumeric ? unitOrder(text) : key.random ? hashOf(text, salt) : 0
-  return { text, rank, num: key.generalNumeric ? generalValue(text) : undefined }
+  return {
+    text,
+    rank,
+    num: key.generalNumeric ? generalValue(text) : undefined,
+    numeric: key.numeric || key.humanNumeric ? parseNumeric(text) : undefined,
+  }
 }
 
 /** Compare two lines' values of one key, before `-r`. */
 export const compareValues = (a: KeyValue, b: KeyValue, key: Key): number => {
-  if (key.numeric) return numericCompare(a.text, b.text)
-  if (key.humanNumeric) return a.rank - b.rank || numericCompare(a.text, b.text)
+  if (a.numeric !== undefined && b.numeric !== undefined) {
+    return (key.humanNumeric ? a.rank - b.rank : 0) || numericCompare(a.numeric, b.numeric)
+  }
   if (key.generalNumeric) return generalCompare(a.num, b.num)
   if (key.month) return a.rank - b.rank
   if (key.version) return versionCompare(a.text, b.text)

@@ -56,6 +56,29 @@ const mayStopShort = (n: Node | null): boolean => {
   }
 }
 
+/**
+ * A repetition of something that can itself match in several ways (`(a*)*`,
+ * `(a|aa)+`): a backtracking engine may take exponential time on it.
+ */
+const backtracksBadly = (n: Node | null, inRepeat = false): boolean => {
+  if (n === null) return false
+  switch (n.t) {
+    case "alt":
+      return inRepeat || backtracksBadly(n.left, inRepeat) || backtracksBadly(n.right, inRepeat)
+    case "group":
+      return backtracksBadly(n.body, inRepeat)
+    case "cat":
+      return n.items.some((item) => backtracksBadly(item, inRepeat))
+    case "repeat": {
+      if (inRepeat && n.min !== n.max) return true
+      const repeats = n.max === -1 || n.max > 1
+      return backtracksBadly(n.body, inRepeat || (repeats && n.body.t !== "char" && n.body.t !== "set"))
+    }
+    default:
+      return false
+  }
+}
+
 /** The text a pattern of plain characters stands for, searched with `indexOf`; undefined otherwise. */
 const literalText = (n: Node | null): string | undefined => {
   if (n === null) return undefined
@@ -94,6 +117,24 @@ export const compileRegex = (pattern: string, options: CompileOptions): Regex | 
       if (i === -1) return false
       regs[0] = i
       regs[1] = i + literal.length
+      return true
+    }
+    return { groups, icase: options.icase, multiline: options.multiline, regs, search }
+  }
+
+  // Searched by the VM alone when backtracking could blow up (GNU sed's DFA never does).
+  const linear =
+    !parsed.hasBackref && backtracksBadly(parsed.node)
+      ? compileVm(parsed.node, groups, options.multiline, delim)
+      : undefined
+  if (linear !== undefined) {
+    const search = (s: string, from: number, wantGroups: boolean): boolean => {
+      if (!linear.search(s, from, regs)) return false
+      if (wantGroups && groups > 0) {
+        const start = regs[0]
+        regs.fill(-1)
+        linear.longest(s, start, regs, true)
+      }
       return true
     }
     return { groups, icase: options.icase, multiline: options.multiline, regs, search }

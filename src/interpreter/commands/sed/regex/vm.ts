@@ -35,6 +35,12 @@ export interface Program {
    * match of that extent (from a backtracking engine) are kept.
    */
   readonly longest: (s: string, start: number, regs: Int32Array, withGroups: boolean) => boolean
+  /**
+   * The leftmost-longest match at or after `from`, in time linear in the
+   * input (for patterns a backtracking engine can take exponential time
+   * on): sets `regs[0]`/`regs[1]` and gives true, or gives false.
+   */
+  readonly search: (s: string, from: number, regs: Int32Array) => boolean
 }
 
 /** Compile `node` for `groups` groups; undefined when the pattern cannot run here. */
@@ -136,9 +142,11 @@ const makeRunner = (
   const slots = 2 * (groups + 1) + marks
   const mark = new Int32Array(size)
   let generation = 0
-  // Thread lists of the capture-free mode: program counters only.
+  // Thread lists of the capture-free modes: program counters, and where each thread's match started.
   let cpcs = new Int32Array(size)
   let npcs = new Int32Array(size)
+  let cstarts = new Int32Array(size)
+  let nstarts = new Int32Array(size)
 
   const holds = (s: string, kind: number, pos: number): boolean => {
     const n = s.length
@@ -216,6 +224,70 @@ const makeRunner = (
     return best
   }
 
+  /** Unanchored: a thread starts at every position until a match is found; earlier starts win. */
+  const search = (s: string, from: number, regs: Int32Array): boolean => {
+    const n = s.length
+    let bestStart = -1
+    let bestEnd = -1
+    let ccount = 0
+    let ncount = 0
+    const add = (pc: number, pos: number, start: number): void => {
+      if (mark[pc] === generation) return
+      mark[pc] = generation
+      switch (op[pc]) {
+        case JMP:
+          add(x[pc], pos, start)
+          return
+        case SPLIT:
+          add(x[pc], pos, start)
+          add(y[pc], pos, start)
+          return
+        case SAVE:
+        case MARK:
+        case CHECK:
+          add(pc + 1, pos, start)
+          return
+        case ASSERT:
+          if (holds(s, x[pc], pos)) add(pc + 1, pos, start)
+          return
+        case MATCH:
+          if (bestStart === -1 || start < bestStart || (start === bestStart && pos > bestEnd)) {
+            bestStart = start
+            bestEnd = pos
+          }
+          return
+        default:
+          npcs[ncount] = pc
+          nstarts[ncount++] = start
+      }
+    }
+    for (let pos = from; pos <= n; pos++) {
+      generation++
+      ncount = 0
+      if (pos > from) {
+        const c = s.charCodeAt(pos - 1)
+        for (let i = 0; i < ccount; i++) {
+          const pc = cpcs[i]
+          if ((bestStart === -1 || cstarts[i] <= bestStart) && consumes(pc, c)) add(pc + 1, pos, cstarts[i])
+        }
+      }
+      // A new thread per position, lowest priority, until some match is known.
+      if (bestStart === -1) add(0, pos, pos)
+      const swapPcs = cpcs
+      cpcs = npcs
+      npcs = swapPcs
+      const swapStarts = cstarts
+      cstarts = nstarts
+      nstarts = swapStarts
+      ccount = ncount
+      if (ccount === 0 && bestStart !== -1) break
+    }
+    if (bestStart === -1) return false
+    regs[0] = bestStart
+    regs[1] = bestEnd
+    return true
+  }
+
   const longest = (s: string, start: number, regs: Int32Array, withGroups: boolean): boolean => {
     const end = longestEnd(s, start)
     if (end < 0) return false
@@ -280,5 +352,5 @@ const makeRunner = (
     regs.set(best.subarray(0, regs.length))
     return true
   }
-  return { longest }
+  return { longest, search }
 }
