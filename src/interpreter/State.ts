@@ -86,6 +86,8 @@ export interface ShellState {
   readonly scopes: Array<Scope>
   readonly functions: Map<string, Ast.FunctionDef>
   readonly aliases: Map<string, string>
+  /** The line each alias was defined on: bash reads a whole line first, so it is active from the next. */
+  readonly aliasLines: Map<string, number>
   readonly options: SetOptions
   readonly shopt: ShoptOptions
   /** `$0` */
@@ -140,6 +142,7 @@ export const makeState = (options: {
     scopes: [],
     functions: new Map(),
     aliases: new Map(),
+    aliasLines: new Map(),
     options: {
       errexit: false,
       errtrace: false,
@@ -191,6 +194,7 @@ export const fork = (s: ShellState, options: { readonly trace?: boolean } = {}):
   scopes: s.scopes.map(cloneVars),
   functions: new Map(s.functions),
   aliases: new Map(s.aliases),
+  aliasLines: new Map(s.aliasLines),
   options: { ...s.options },
   shopt: { ...s.shopt },
   scriptName: s.scriptName,

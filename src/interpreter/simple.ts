@@ -149,7 +149,7 @@ const expandAlias = (sh: Sh.Shell, cmd: Ast.SimpleCommand, argv: ReadonlyArray<s
   const first = cmd.words[0]
   if (first === undefined || first.parts.length !== 1 || first.parts[0]!._tag !== "Literal") return Effect.succeed(null)
   const alias = sh.state.aliases.get(argv[0]!)
-  if (alias === undefined) return Effect.succeed(null)
+  if (alias === undefined || (sh.state.aliasLines.get(argv[0]!) ?? 0) >= sh.state.lineNo) return Effect.succeed(null)
   // an alias ending in a blank makes the next word a candidate for alias expansion too
   const next = argv[1]
   const rest = argv

@@ -15,7 +15,10 @@ export const alias = make("alias", (sh, args) =>
     let status = 0
     for (const arg of args) {
       const eq = arg.indexOf("=")
-      if (eq > 0) aliases.set(arg.slice(0, eq), arg.slice(eq + 1))
+      if (eq > 0) {
+        aliases.set(arg.slice(0, eq), arg.slice(eq + 1))
+        sh.state.aliasLines.set(arg.slice(0, eq), sh.state.lineNo)
+      }
       else {
         const value = aliases.get(arg)
         if (value === undefined) {

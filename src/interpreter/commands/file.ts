@@ -57,12 +57,13 @@ const identify = (ctx: CommandContext, operand: string, follow: boolean): Effect
     if (bytes.length === 0) return { text: "empty", mime: "inode/x-empty", charset: "binary" }
     const total = size ?? bytes.length
     let tail: Uint8Array | undefined
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    // gzip keeps the original size in its last 4 bytes; a zip ends with its directory record.
+    const tailSize = bytes[0] === 0x1f && bytes[1] === 0x8b ? 4 : bytes[0] === 0x50 && bytes[1] === 0x4b ? 22 : 0
+    if (tailSize > 0)
       tail =
         total <= bytes.length
-          ? bytes
-          : yield* Effect.orElseSucceed(readRange(ctx, abs, total - 4, total), () => undefined)
-    }
+          ? bytes.subarray(Math.max(0, bytes.length - tailSize))
+          : yield* Effect.orElseSucceed(readRange(ctx, abs, total - tailSize, total), () => undefined)
     const binary = binaryKind(bytes, tail)
     const enc = encodingOf(bytes)
     // libmagic names the charset of the bytes even for a binary format (a BZh header alone is ASCII).

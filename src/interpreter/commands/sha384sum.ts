@@ -1,4 +1,4 @@
 import { makeSumCommand } from "./checksum/Sum.ts"
 
 /** `sha384sum`: print or check SHA384 checksums. */
-export const sha384sum = makeSumCommand("sha384sum", "sha384", "SHA384sha384")
+export const sha384sum = makeSumCommand("sha384sum", "sha384", "SHA384")

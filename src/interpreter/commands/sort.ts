@@ -51,10 +51,7 @@ const splitLines = (data: Uint8Array, eol: number, into: Array<Uint8Array>): voi
 }
 
 /** `-m`: merge inputs taken as sorted, the earlier input first on ties (as GNU's merge). */
-const merge = (
-  inputs: ReadonlyArray<ReadonlyArray<Line>>,
-  compare: (a: Line, b: Line) => number,
-): Array<Line> => {
+const merge = (inputs: ReadonlyArray<ReadonlyArray<Line>>, compare: (a: Line, b: Line) => number): Array<Line> => {
   const out: Array<Line> = []
   const at = inputs.map(() => 0)
   for (;;) {
@@ -226,10 +223,26 @@ export const sort = make("sort", {
         return 0
       }
 
-      if (!flags.merge) lines.sort(compare)
+      // Without keys the order is the latin1 texts' own order: sort them natively (equal texts are equal lines).
+      const plain = keys.length === 0 && !flags.merge
+      const texts = plain ? lines.map((l) => l.text).sort() : []
+      if (plain && global.reverse) texts.reverse()
+      if (!plain && !flags.merge) lines.sort(compare)
       const write = (out: Output) =>
         Effect.gen(function* () {
           const sink = makeSink(out)
+          if (plain) {
+            let previous: string | undefined
+            for (const text of texts) {
+              if (unique && text === previous) continue
+              previous = text
+              sink.latin1(text)
+              sink.byte(eol)
+              if (sink.full()) yield* sink.flush
+            }
+            yield* sink.flush
+            return
+          }
           let previous: Line | undefined
           for (const line of lines) {
             if (unique && previous !== undefined && compare(previous, line) === 0) continue

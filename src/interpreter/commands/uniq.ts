@@ -27,7 +27,15 @@ const keyStart = (bytes: Uint8Array, start: number, end: number, fields: number,
 const lower = (b: number) => (b >= 65 && b <= 90 ? b + 32 : b)
 
 /** Whether two keys are equal, ASCII case folded with -i. */
-const sameKey = (a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number, fold: boolean): boolean => {
+const sameKey = (
+  a: Uint8Array,
+  as: number,
+  ae: number,
+  b: Uint8Array,
+  bs: number,
+  be: number,
+  fold: boolean,
+): boolean => {
   if (ae - as !== be - bs) return false
   for (let i = 0; i < ae - as; i++) {
     const x = a[as + i]

@@ -63,7 +63,12 @@ const parseTagged = (s: string, escaped: boolean, only: Digest | undefined): Ent
 }
 
 /** Parse one line of a checksum list, as coreutils' `split_3` does. */
-const parseLine = (line: string, only: Digest | undefined, tagOnly: boolean): Entry | undefined => {
+const parseLine = (
+  line: string,
+  only: Digest | undefined,
+  tagOnly: boolean,
+  format: { reversed: boolean | undefined },
+): Entry | undefined => {
   let s = line.replace(/^[ \t]+/, "")
   const escaped = s.startsWith("\\")
   if (escaped) s = s.slice(1)
@@ -74,7 +79,14 @@ const parseLine = (line: string, only: Digest | undefined, tagOnly: boolean): En
   const bits = digestBits(only, m[1], undefined)
   if (bits === undefined) return undefined
   let rest = s.slice(m[0].length)
-  if (rest.length > 1 && (rest[0] === " " || rest[0] === "*")) rest = rest.slice(1)
+  // A single separator is the "reversed BSD" form; GNU refuses to mix it with the usual one in a file.
+  if (rest.length === 1 || (rest[0] !== " " && rest[0] !== "*")) {
+    if (format.reversed === false) return undefined
+    format.reversed = true
+  } else if (format.reversed !== true) {
+    format.reversed = false
+    rest = rest.slice(1)
+  }
   const name = escaped ? unescapeName(rest) : rest
   if (name === undefined || name === "") return undefined
   return { digest: only, bits, hex: m[1].toLowerCase(), name }
@@ -105,6 +117,7 @@ export const checkFiles = (
       let unreadable = 0
       let mismatched = 0
       let matched = 0
+      const format: { reversed: boolean | undefined } = { reversed: undefined }
       const verify = (entry: Entry) =>
         Effect.gen(function* () {
           const hasher = entry.digest.create(entry.bits)
@@ -115,8 +128,8 @@ export const checkFiles = (
           if (read._tag === "Failure") {
             if (options.ignoreMissing && read.failure.reason === "NotFound") return
             unreadable++
+            yield* say(`${quoteIfNeeded(entry.name)}: ${errorText(read.failure)}`)
             if (!options.status) {
-              yield* say(`${quoteIfNeeded(entry.name)}: ${errorText(read.failure)}`)
               yield* writeText(ctx.stdout, `${shown}: FAILED open or read\n`)
             }
             return
@@ -136,7 +149,7 @@ export const checkFiles = (
             lineNo++
             const text = decoder.decode(line.bytes).replace(/\r$/, "")
             if (text.startsWith("#")) continue
-            const entry = parseLine(text, options.digest, tagOnly)
+            const entry = parseLine(text, options.digest, tagOnly, format)
             if (entry === undefined) {
               misformatted++
               if (options.warn) {

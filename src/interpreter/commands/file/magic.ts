@@ -130,7 +130,7 @@ export const binaryKind = (b: Uint8Array, tail: Uint8Array | undefined): Kind | 
     return { text: `XZ compressed data, checksum ${XZ_CHECKS[b[7] & 0x0f] ?? "unknown"}`, mime: "application/x-xz" }
   if (starts(b, [0x28, 0xb5, 0x2f, 0xfd]))
     return { text: "Zstandard compressed data (v0.8+), Dictionary ID: None", mime: "application/zstd" }
-  if (starts(b, ascii("PK\x03\x04")) && b.length >= 30 && u16le(b, 26) > 0) {
+  if (starts(b, ascii("PK\x03\x04")) && b.length >= 30 && tail !== undefined && starts(tail, ascii("PK\x05\x06"))) {
     const version = u16le(b, 4)
     const method = ZIP_METHODS[u16le(b, 8)]
     return {

@@ -171,6 +171,45 @@ const makeRunner = (
     }
   }
 
+  // Bytes that can begin a match, and whether the empty string matches: lets
+  // `search` skip text where no match can start. Assertions are passed
+  // through, which only makes the set larger.
+  const first = new Uint8Array(256)
+  let nullable = false
+  {
+    const seen = new Uint8Array(size)
+    const walk = (pc: number): void => {
+      if (seen[pc] === 1) return
+      seen[pc] = 1
+      switch (op[pc]) {
+        case JMP:
+          walk(x[pc])
+          return
+        case SPLIT:
+          walk(x[pc])
+          walk(y[pc])
+          return
+        case SAVE:
+        case MARK:
+        case CHECK:
+        case ASSERT:
+          walk(pc + 1)
+          return
+        case MATCH:
+          nullable = true
+          return
+        case CHAR:
+          first[x[pc]] = 1
+          return
+        default: {
+          const set = sets[x[pc]]
+          for (let c = 0; c < 256; c++) first[c] |= set[c]
+        }
+      }
+    }
+    walk(0)
+  }
+
   const consumes = (pc: number, c: number) => (op[pc] === CHAR ? x[pc] === c : sets[x[pc]][c] === 1)
 
   /** Only the end of the longest match: no captures to carry, so threads are just program counters. */
@@ -272,7 +311,13 @@ const makeRunner = (
         }
       }
       // A new thread per position, lowest priority, until some match is known.
-      if (bestStart === -1) add(0, pos, pos)
+      if (bestStart === -1) {
+        if (ncount === 0 && !nullable) {
+          while (pos < n && first[s.charCodeAt(pos)] === 0) pos++
+          if (pos >= n) break
+        }
+        add(0, pos, pos)
+      }
       const swapPcs = cpcs
       cpcs = npcs
       npcs = swapPcs
