@@ -40,7 +40,14 @@ const engineFlags = (o: Options): Array<string> => {
 }
 
 /** `--slurpfile` and `--rawfile` become `--argjson` and `--arg`; gives the flags, or an error line. */
-const namedFlags = (ctx: CommandContext, o: Options, run: Engine) =>
+const namedFlags = (
+  ctx: CommandContext,
+  o: Options,
+  run: Engine,
+): Effect.Effect<
+  | { readonly _tag: "Error"; readonly error: string }
+  | { readonly _tag: "Flags"; readonly flags: ReadonlyArray<string>; readonly named: ReadonlyArray<string> }
+> =>
   Effect.gen(function* () {
     const flags: Array<string> = []
     const named: Array<string> = []
@@ -52,7 +59,10 @@ const namedFlags = (ctx: CommandContext, o: Options, run: Engine) =>
       }
       const read = yield* Effect.result(readOperand(ctx, n.value))
       if (read._tag === "Failure") {
-        return { error: `jq: Bad JSON in --${n.kind} ${n.name} ${n.value}: Could not open ${n.value}: ${errorText(read.failure)}\n` }
+        return {
+          _tag: "Error",
+          error: `jq: Bad JSON in --${n.kind} ${n.name} ${n.value}: Could not open ${n.value}: ${errorText(read.failure)}\n`,
+        } as const
       }
       const text = decoder.decode(read.success)
       if (n.kind === "rawfile") {
@@ -63,12 +73,12 @@ const namedFlags = (ctx: CommandContext, o: Options, run: Engine) =>
       const values = run(text, ".", ["-c", "-s"])
       if (values.status !== 0) {
         const reason = values.stderr.replace(/^jq: (?:error \(at [^)]*\)|parse error): /, "")
-        return { error: `jq: Bad JSON in --slurpfile ${n.name} ${n.value}: ${reason}\n` }
+        return { _tag: "Error", error: `jq: Bad JSON in --slurpfile ${n.name} ${n.value}: ${reason}\n` } as const
       }
       flags.push("--argjson", n.name, values.stdout)
       named.push(`${JSON.stringify(n.name)}:${values.stdout}`)
     }
-    return { flags, named }
+    return { _tag: "Flags", flags, named } as const
   })
 
 /** `jq`: command-line JSON processor. */
@@ -126,7 +136,7 @@ export const jq = make("jq", {
       }
       const run = loaded.success
       const named = yield* namedFlags(ctx, o, run)
-      if ("error" in named) return yield* Effect.as(writeText(ctx.stderr, named.error), 2)
+      if (named._tag === "Error") return yield* Effect.as(writeText(ctx.stderr, named.error), 2)
       for (const p of o.positional) {
         if (!p.json) continue
         try {

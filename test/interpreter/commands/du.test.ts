@@ -100,3 +100,21 @@ describe("du", () => {
     })
   })
 })
+
+// Disk usage without --apparent-size is Mirage's own block accounting: a file's size rounded up to whole
+// KiB, 4 KiB for a directory, 0 for a symlink (ext4 would round every file up to 4 KiB). The layout,
+// order and options are GNU du's, as confirmed above.
+describe("du: KiB block accounting", () => {
+  it.each([
+    [["-s", "a"], "10\ta\n"],
+    [["-a", "a/b"], "1\ta/b/g\n1\ta/b/c/h\n5\ta/b/c\n10\ta/b\n"],
+    [["big", "l"], "5\tbig\n0\tl\n"],
+    [["-sh", "a", "big"], "10K\ta\n5.0K\tbig\n"],
+    [["-sc", "a", "big"], "10\ta\n5\tbig\n15\ttotal\n"],
+    [["-s", "-B", "512", "a"], "20\ta\n"],
+    [["-sm", "a"], "1\ta\n"],
+  ] as const)("%j", async (args, stdout) => {
+    const r = await run(du, args, { ...setup, cwd: "/w" })
+    expect({ stdout: r.stdout, status: r.status }).toEqual({ stdout, status: 0 })
+  })
+})
