@@ -56,7 +56,8 @@ const unary = (sh: Sh.Shell, op: string, operand: Ast.Word): Effect.Effect<R, Sh
       case "-t":
         return false
       default:
-        return yield* fileTest(op, Sh.resolvePath(sh, value), sh.rt.ns)
+        // an empty name is no file (resolving it would give the working directory)
+        return value !== "" && (yield* fileTest(op, Sh.resolvePath(sh, value), sh.rt.ns))
     }
   })
 

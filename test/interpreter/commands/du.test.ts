@@ -104,14 +104,15 @@ describe("du", () => {
 // Disk usage without --apparent-size is Mirage's own block accounting: a file's size rounded up to whole
 // KiB, 4 KiB for a directory, 0 for a symlink (ext4 would round every file up to 4 KiB). The layout,
 // order and options are GNU du's, as confirmed above.
+// a: 4 (dir) + f 2 + n.txt 1 + b (4 + g 1 + c (4 + h 1)) = 17 KiB.
 describe("du: KiB block accounting", () => {
   it.each([
-    [["-s", "a"], "10\ta\n"],
-    [["-a", "a/b"], "1\ta/b/g\n1\ta/b/c/h\n5\ta/b/c\n10\ta/b\n"],
+    [["-s", "a"], "17\ta\n"],
+    [["-a", "a/b"], "1\ta/b/c/h\n5\ta/b/c\n1\ta/b/g\n10\ta/b\n"],
     [["big", "l"], "5\tbig\n0\tl\n"],
-    [["-sh", "a", "big"], "10K\ta\n5.0K\tbig\n"],
-    [["-sc", "a", "big"], "10\ta\n5\tbig\n15\ttotal\n"],
-    [["-s", "-B", "512", "a"], "20\ta\n"],
+    [["-sh", "a", "big"], "17K\ta\n5.0K\tbig\n"],
+    [["-sc", "a", "big"], "17\ta\n5\tbig\n22\ttotal\n"],
+    [["-s", "-B", "512", "a"], "34\ta\n"],
     [["-sm", "a"], "1\ta\n"],
   ] as const)("%j", async (args, stdout) => {
     const r = await run(du, args, { ...setup, cwd: "/w" })

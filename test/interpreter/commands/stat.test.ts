@@ -108,7 +108,9 @@ describe("stat: default format", () => {
   })
   it("has terse and mount-point directives", async () => {
     const r = await run(stat, ["-t", "d"], { ...setup, cwd: "/w" })
-    expect(r.stdout).toBe(`d 4096 8 41ed 1000 1000 1 ${inodeOf("/w/d")} 3 0 0 1577934245 1577934245 1577934245 0 4096\n`)
+    expect(r.stdout).toBe(
+      `d 4096 8 41ed 1000 1000 1 ${inodeOf("/w/d")} 3 0 0 1577934245 1577934245 1577934245 0 4096\n`,
+    )
     const m = await run(stat, ["-c", "%m %u %U %g %G %b %d %D %i", "t"], { ...setup, cwd: "/w" })
     expect(m.stdout).toBe(`/ 1000 user 1000 user 2 1 1 ${inodeOf("/w/t")}\n`)
   })

@@ -258,3 +258,14 @@ describe("tree", () => {
     })
   })
 })
+
+// Without --charset Mirage draws with Unicode lines (tree's UTF-8 output, confirmed above as --charset=utf-8),
+// whatever the locale: real tree picks ASCII in the C locale.
+describe("tree: default drawing", () => {
+  it("draws like --charset=utf-8", async () => {
+    const utf8 = await run(tree, ["--charset=utf-8"], { ...setup, cwd: "/w" })
+    const plain = await run(tree, [], { ...setup, cwd: "/w" })
+    expect(plain.stdout).toBe(utf8.stdout)
+    expect(plain.stdout).toContain("├── d\n│\u00a0\u00a0 ├── b\n")
+  })
+})

@@ -128,12 +128,27 @@ export const compileRegex = (pattern: string, options: CompileOptions): Regex | 
       ? compileVm(parsed.node, groups, options.multiline, delim)
       : undefined
   if (linear !== undefined) {
+    let anchored: RegExp | undefined
     const search = (s: string, from: number, wantGroups: boolean): boolean => {
       if (!linear.search(s, from, regs)) return false
       if (wantGroups && groups > 0) {
+        // Where a match is known to start, backtracking finds one quickly; its
+        // groups are the right ones when it ends where the longest match does.
         const start = regs[0]
+        const end = regs[1]
+        anchored ??= new RegExp(source, `${flags}dy`)
+        anchored.lastIndex = start
+        const indices = anchored.exec(s)?.indices
         regs.fill(-1)
-        linear.longest(s, start, regs, true)
+        if (indices !== undefined && indices[0][1] === end) {
+          for (let i = 0; i <= groups; i++) {
+            const pair = indices[i]
+            if (pair !== undefined) {
+              regs[2 * i] = pair[0]
+              regs[2 * i + 1] = pair[1]
+            }
+          }
+        } else linear.longest(s, start, regs, true)
       }
       return true
     }
