@@ -443,9 +443,22 @@ const compileFor = (node: Ast.For): Compiled => {
     })
 }
 
+/** Arithmetic text known at compile time (no expansions in it), else null. */
+const literalArith = (w: Ast.Word): string | null =>
+  w.parts.every((p) => p._tag === "Literal") ? w.parts.map((p) => (p._tag === "Literal" ? p.value : "")).join("") : null
+
+/** Evaluate an arithmetic word; literal text skips word expansion (the hot path of `for ((;;))`). */
+const arithValue = (sh: Sh.Shell, w: Ast.Word, literal: string | null): Effect.Effect<string, Sh.Failure> => {
+  if (literal === null) return arithmetic(sh, w)
+  const r = evalArithText(sh, literal)
+  return "error" in r ? arithmetic(sh, w) : Effect.succeed(r.value.toString())
+}
+
 const compileArithFor = (node: Ast.ArithFor): Compiled => {
   const body = compileList(node.body)
   const isEmpty = (w: Ast.Word) => w.parts.every((p) => p._tag === "Literal" && p.value.trim() === "")
+  const testText = literalArith(node.test)
+  const updateText = literalArith(node.update)
   return (sh) =>
     Effect.gen(function* () {
       if (!isEmpty(node.init)) yield* arithmetic(sh, node.init)
@@ -453,13 +466,13 @@ const compileArithFor = (node: Ast.ArithFor): Compiled => {
       let status = 0
       let iterations = 0
       while (true) {
-        if (!isEmpty(node.test) && (yield* arithmetic(sh, node.test)) === "0") return status
+        if (!isEmpty(node.test) && (yield* arithValue(sh, node.test, testText)) === "0") return status
         if (++iterations > sh.rt.limits.maxLoopIterations) return yield* tooManyIterations(sh)
         const outcome = yield* body(inLoop)
         const c = loopControl(outcome)
         if (c !== "next") return c
         status = Sh.isSignal(outcome) ? 0 : outcome
-        if (!isEmpty(node.update)) yield* arithmetic(sh, node.update)
+        if (!isEmpty(node.update)) yield* arithValue(sh, node.update, updateText)
         if (iterations % 1024 === 0) yield* Effect.yieldNow
       }
     })

@@ -53,7 +53,42 @@ const expandArguments = (sh: Sh.Shell, words: ReadonlyArray<Ast.Word>): Effect.E
   })
 }
 
-const runExpanded = (sh: Sh.Shell, cmd: Ast.SimpleCommand): Sh.Exec =>
+/** The argument list of a command whose words need no expansion, computed once per node; null otherwise. */
+const plainWords = new WeakMap<Ast.SimpleCommand, ReadonlyArray<string> | null>()
+
+const plainArgv = (cmd: Ast.SimpleCommand): ReadonlyArray<string> | null => {
+  let argv = plainWords.get(cmd)
+  if (argv === undefined) {
+    const values: Array<string> = []
+    for (const w of cmd.words) {
+      const value = plainValue(w)
+      if (value === null) break
+      values.push(value)
+    }
+    argv = values.length === cmd.words.length ? values : null
+    plainWords.set(cmd, argv)
+  }
+  return argv
+}
+
+/** The value of a word that expands to itself (one literal without glob or brace characters), else null. */
+const plainValue = (w: Ast.Word): string | null => {
+  const part = w.parts.length === 1 ? w.parts[0]! : undefined
+  if (part?._tag === "SingleQuoted") return part.value
+  if (part?._tag === "Literal" && !/[*?[{~\]@!+]/.test(part.value)) return part.value
+  return null
+}
+
+const runExpanded = (sh: Sh.Shell, cmd: Ast.SimpleCommand): Sh.Exec => {
+  // fast path: `cmd plain args` with nothing to expand, assign or redirect
+  const plain = cmd.assignments.length === 0 && cmd.redirects.length === 0 ? plainArgv(cmd) : null
+  if (plain !== null && plain.length > 0 && !(sh.state.shopt.expand_aliases && sh.state.aliases.size > 0)) {
+    return dispatch(sh, plain, cmd.assignments)
+  }
+  return runExpandedGeneral(sh, cmd)
+}
+
+const runExpandedGeneral = (sh: Sh.Shell, cmd: Ast.SimpleCommand): Sh.Exec =>
   Effect.gen(function* () {
     const argv = yield* expandArguments(sh, cmd.words)
     if (argv.length === 0) {
@@ -168,6 +203,18 @@ const expandAlias = (sh: Sh.Shell, cmd: Ast.SimpleCommand, argv: ReadonlyArray<s
 
 /** Find and run the command named by `argv[0]`. */
 export const dispatch = (sh: Sh.Shell, argv: ReadonlyArray<string>, assignments: ReadonlyArray<Ast.Assignment>): Sh.Exec =>
+  assignments.length === 0 && !sh.state.options.xtrace
+    ? Effect.map(invoke(sh, argv), (outcome) => {
+        sh.state.lastArg = argv[argv.length - 1]!
+        return outcome
+      })
+    : dispatchGeneral(sh, argv, assignments)
+
+const dispatchGeneral = (
+  sh: Sh.Shell,
+  argv: ReadonlyArray<string>,
+  assignments: ReadonlyArray<Ast.Assignment>,
+): Sh.Exec =>
   Effect.gen(function* () {
     const name = argv[0]!
     const fn = sh.state.functions.get(name)

@@ -1,5 +1,6 @@
 import type { FileStat, FileType } from "../../../vfs/Resource.ts"
 import type { NamespaceShape } from "../../../vfs/Namespace.ts"
+import { blocksOf, modeString as lsModeString } from "./LsFormat.ts"
 
 /**
  * The metadata a Unix tool prints that resources do not store: owner, group,
@@ -7,10 +8,10 @@ import type { NamespaceShape } from "../../../vfs/Namespace.ts"
  * (`stat`, `ls -l`, `find -ls`, `du`) takes them from here, so they agree.
  *
  * Every file belongs to the one user of the workspace, `user` (uid 1000), in
- * group `user` (gid 1000), as the session's `USER` says. Inodes are a hash of
- * the namespace path (stable across runs), block counts are the size rounded
- * up to whole KiB (a directory counts 4 KiB, a symlink 0), and the device is
- * the mount's position in the mount table.
+ * group `user` (gid 1000), as the session's `USER` says (and as `ls -l`
+ * shows). Inodes are a hash of the namespace path (stable across runs),
+ * block counts are those `ls -s` uses (ext4's), and the device is the
+ * mount's position in the mount table.
  */
 
 /** The owner of every file. */
@@ -31,27 +32,8 @@ export const GROUPS: ReadonlyMap<string, number> = new Map([
 /** The `ls -l` letter of a type. */
 export const typeLetter = (type: FileType): string => (type === "directory" ? "d" : type === "symlink" ? "l" : "-")
 
-/**
- * The ten-character mode string of `ls -l` (`-rw-r--r--`, `drwxr-xr-x`),
- * with set-id and sticky bits shown as `s`/`S` and `t`/`T`.
- */
-export const modeString = (type: FileType, mode: number): string => {
-  const bit = (mask: number, c: string) => (mode & mask ? c : "-")
-  const special = (exec: number, flag: number, set: string, unset: string) =>
-    mode & flag ? (mode & exec ? set : unset) : mode & exec ? "x" : "-"
-  return (
-    typeLetter(type) +
-    bit(0o400, "r") +
-    bit(0o200, "w") +
-    special(0o100, 0o4000, "s", "S") +
-    bit(0o040, "r") +
-    bit(0o020, "w") +
-    special(0o010, 0o2000, "s", "S") +
-    bit(0o004, "r") +
-    bit(0o002, "w") +
-    special(0o001, 0o1000, "t", "T")
-  )
-}
+/** The ten-character mode string of `ls -l` (`-rw-r--r--`, `drwxr-xr-x`), as `ls` prints it. */
+export const modeString = (type: FileType, mode: number): string => lsModeString({ type, mode, size: 0, mtime: 0 })
 
 /** The `st_mode` type bits of a type (`S_IFREG`, `S_IFDIR`, `S_IFLNK`). */
 export const typeBits = (type: FileType): number =>
@@ -60,9 +42,12 @@ export const typeBits = (type: FileType): number =>
 /** Bytes of a stat, 0 when the backend does not know the size yet. */
 export const sizeOf = (st: FileStat): number => st.size ?? 0
 
-/** Allocated size in 1 KiB units: the size rounded up (a directory 4, a symlink 0). */
-export const kibBlocks = (st: FileStat): number =>
-  st.type === "symlink" ? 0 : st.type === "directory" ? 4 : Math.ceil(sizeOf(st) / 1024)
+/**
+ * Allocated size in 1 KiB units, as `ls -s` counts it: ext4's 4 KiB per
+ * started 4 KiB (a directory 4, a symlink or an empty file 0), so `du`,
+ * `ls -s` and `stat` agree with each other and with a real disk.
+ */
+export const kibBlocks = (st: FileStat): number => (st.type === "directory" ? 4 : blocksOf(st))
 
 /** `st_blocks`: allocated 512-byte blocks. */
 export const blocks512 = (st: FileStat): number => kibBlocks(st) * 2

@@ -139,8 +139,9 @@ export const compileRegex = (pattern: string, options: CompileOptions): Regex | 
         anchored ??= new RegExp(source, `${flags}dy`)
         anchored.lastIndex = start
         const indices = anchored.exec(s)?.indices
+        const whole = indices?.[0]
         regs.fill(-1)
-        if (indices !== undefined && indices[0][1] === end) {
+        if (indices !== undefined && whole !== undefined && whole[1] === end) {
           for (let i = 0; i <= groups; i++) {
             const pair = indices[i]
             if (pair !== undefined) {
