@@ -123,7 +123,9 @@ export const sed = make("sed", {
       const pieces: Array<ScriptPiece> = []
       let extended = false
       let sawScript = false
-      const fileErrors: Array<{ readonly index: number; readonly text: string }> = []
+      // A script file that cannot be read ends option processing; an error in an
+      // earlier piece is still reported first, as GNU compiles pieces in order.
+      let fileError: string | undefined
       for (const o of parsed.occurrences) {
         if (o.key === "extended") extended = true
         else if (o.key === "expression") {
@@ -134,16 +136,13 @@ export const sed = make("sed", {
           const name = o.value ?? ""
           const read = yield* Effect.result(name === "-" ? readAll(ctx.stdin) : ctx.fs.readFile(ctx.resolve(name)))
           if (read._tag === "Failure") {
-            fileErrors.push({
-              index: pieces.length,
-              text: `couldn't open file ${toLatin1(name)}: ${describe(read.failure.reason)}`,
-            })
+            fileError = `couldn't open file ${toLatin1(name)}: ${describe(read.failure.reason)}`
             break
           }
           pieces.push({ kind: "file", text: decodeLatin1(read.success), name: toLatin1(name), extended })
         }
       }
-      if (!sawScript) {
+      if (!sawScript && fileError === undefined) {
         if (operands.length === 0) return yield* usage(undefined)
         pieces.push({ kind: "expression", text: toLatin1(operands[0]), name: "", extended })
         operands = operands.slice(1)
@@ -152,7 +151,7 @@ export const sed = make("sed", {
       const delim = f.nullData ? 0 : 10
       const compiled = compileScript(pieces, { posix, sandbox: f.sandbox, delim })
       if ("error" in compiled) return yield* fail(compiled.error, compiled.status)
-      if (fileErrors.length > 0) return yield* fail(fileErrors[0].text, 4)
+      if (fileError !== undefined) return yield* fail(fileError, 4)
       const program = compiled.program
       // `--in-place` alone decodes as undefined: the occurrence tells it was given.
       const inPlaceGiven = parsed.occurrences.findLast((o) => o.key === "inPlace")

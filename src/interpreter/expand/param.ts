@@ -111,7 +111,7 @@ const checkUnset = (sh: Sh.Shell, p: Ast.ParamExp): E<void> =>
 const appendWord = (sh: Sh.Shell, word: Ast.Word, fb: FieldBuilder, quoted: boolean): E<void> =>
   Effect.gen(function* () {
     if (quoted && word.parts.length === 0) fb.touch()
-    for (const part of word.parts) yield* appendPart(sh, part, fb, quoted, false)
+    for (const part of word.parts) yield* appendPart(sh, part, fb, quoted)
   })
 
 const emit = (sh: Sh.Shell, v: Value, fb: FieldBuilder, quoted: boolean): void => {
@@ -249,7 +249,7 @@ const elementFunction = (sh: Sh.Shell, op: Ast.ParamOp): E<(s: string) => string
         }
       }
       case "transform":
-        return transform(sh, op.op)
+        return transform(op.op)
       case "default":
       case "substring":
         return (s) => s
@@ -266,7 +266,7 @@ const assignmentForm = (sh: Sh.Shell, name: string, v: Value): string | undefine
   return describeVar(name, variable)
 }
 
-const transform = (sh: Sh.Shell, op: string): ((s: string) => string) => {
+const transform = (op: string): ((s: string) => string) => {
   switch (op) {
     case "Q":
       return quoteForReuse
@@ -279,7 +279,6 @@ const transform = (sh: Sh.Shell, op: string): ((s: string) => string) => {
     case "E":
       return (s) => s.replace(/\\(n|t|r|\\|'|"|a|b|e|f|v)/g, (_m, c: string) => escapes[c] ?? c)
     default:
-      void sh
       return (s) => s
   }
 }

@@ -98,9 +98,7 @@ const ignored = (path: string, globIgnore: string): boolean => {
 export const expandToFields = (sh: Sh.Shell, parts: ReadonlyArray<Ast.WordPart>, ifs: string | null): E<Array<Field>> =>
   Effect.gen(function* () {
     const fb = new FieldBuilder(ifs)
-    for (let i = 0; i < parts.length; i++) {
-      yield* appendPart(sh, parts[i]!, fb, false, i === 0)
-    }
+    for (const part of parts) yield* appendPart(sh, part, fb, false)
     return fb.finish()
   })
 
@@ -132,9 +130,7 @@ const expandOne = (
 ): E<Field> =>
   Effect.gen(function* () {
     const fb = new FieldBuilder(null, escape)
-    for (let i = 0; i < parts.length; i++) {
-      yield* appendPart(sh, parts[i]!, fb, false, i === 0)
-    }
+    for (const part of parts) yield* appendPart(sh, part, fb, false)
     return fb.finishOne()
   })
 
@@ -151,7 +147,6 @@ export const appendPart = (
   part: Ast.WordPart,
   fb: FieldBuilder,
   quoted: boolean,
-  wordStart: boolean,
 ): E<void> => {
   switch (part._tag) {
     case "Literal":
@@ -166,10 +161,10 @@ export const appendPart = (
     case "DoubleQuoted":
       return Effect.gen(function* () {
         if (!isOnlyAtExpansion(part)) fb.touch()
-        for (const p of part.parts) yield* appendPart(sh, p, fb, true, false)
+        for (const p of part.parts) yield* appendPart(sh, p, fb, true)
       })
     case "Tilde":
-      fb.quoted(expandTilde(sh, part.user, wordStart))
+      fb.quoted(expandTilde(sh, part.user))
       return Effect.void
     case "ParamExp":
       return expandParam(sh, part, fb, quoted)
@@ -206,7 +201,7 @@ const isOnlyAtExpansion = (dq: Ast.DoubleQuoted): boolean =>
   dq.parts.length > 0 &&
   dq.parts.every((p) => p._tag === "ParamExp" && !p.length && (p.name === "@" || p.index === "@") && p.op === null)
 
-const expandTilde = (sh: Sh.Shell, user: string, _wordStart: boolean): string => {
+const expandTilde = (sh: Sh.Shell, user: string): string => {
   if (user === "") return Sh.getParam(sh, "HOME") ?? "/"
   if (user === "+") return sh.state.cwd
   if (user === "-") return Sh.getParam(sh, "OLDPWD") ?? "~-"

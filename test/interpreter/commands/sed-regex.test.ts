@@ -15,7 +15,9 @@ const pattern: fc.Arbitrary<string> = fc.letrec<{ re: string; atom: string }>((t
   ),
   re: fc
     .array(
-      fc.tuple(tie("atom"), fc.constantFrom("", "", "*", "+", "?", "{1,2}", "{2}")).map(([a, q]) => (/^[\^$]|\\b/.test(a) ? a : a + q)),
+      fc
+        .tuple(tie("atom"), fc.constantFrom("", "", "*", "+", "?", "{1,2}", "{2}"))
+        .map(([a, q]) => (/^[\^$]|\\b/.test(a) ? a : a + q)),
       { minLength: 1, maxLength: 4 },
     )
     .chain((parts) => fc.constantFrom(parts.join(""), `${parts.join("")}|${parts[0]}`)),

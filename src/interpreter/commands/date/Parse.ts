@@ -325,6 +325,8 @@ export const parseDate = (text: string, now: Instant, zone: Zone): Instant | und
     }
     return undefined
   }
+  // An empty string is today at midnight, as a lone date would be.
+  if (text.trim() === "") st.weekday = { day: -1, ordinal: 0 }
   return resolve(st, now, zone)
 }
 
@@ -362,9 +364,7 @@ const resolve = (st: State, now: Instant, zone: Zone): Instant | undefined => {
   } else if (st.date !== undefined || st.weekday !== undefined) {
     hour = minute = second = nanos = 0
   }
-  if (st.weekday !== undefined && st.date === undefined) {
-    const wday = new Date(Date.UTC(2000, 0, 1) + 0).getUTCDay()
-    void wday
+  if (st.weekday !== undefined && st.weekday.day >= 0 && st.date === undefined) {
     const current = new Date(wallMs(year, month, day, 0, 0, 0)).getUTCDay()
     const { day: target, ordinal } = st.weekday
     day += ((target - current + 7) % 7) + 7 * (ordinal - (ordinal > 0 && current !== target ? 1 : 0))
