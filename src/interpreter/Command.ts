@@ -36,6 +36,8 @@ export interface CommandContext {
       readonly stderr?: Output
       /** Replace the environment (exported variables) of the command (`env -i`, `env X=1 cmd`). */
       readonly env?: ReadonlyMap<string, string>
+      /** Run in this directory (`find -execdir`), resolved against the current one. */
+      readonly cwd?: string
     },
   ) => Effect.Effect<number, BrokenPipe>
   /**

@@ -407,6 +407,7 @@ export const commandContext = (sh: Sh.Shell, argv: ReadonlyArray<string>): Comma
         }
         for (const [name, value] of io.env) state.globals.set(name, State.scalarVar(value, true))
       }
+      if (io?.cwd !== undefined) state.cwd = Sh.resolvePath(sh, io.cwd)
       const child: Sh.Shell = { ...sh, fds, state }
       return Effect.map(
         Effect.catchTag(invokeCommand(child, args), "Fatal", (f) => Effect.succeed(f.status)),

@@ -49,9 +49,16 @@ export const date = make("date", {
   flags: {
     date: Flag.string("d", "date", "display time described by STRING, not 'now'"),
     file: Flag.string("f", "file", "like --date; once for each line of DATEFILE", { arg: "DATEFILE" }),
-    iso: Flag.string("I", "iso-8601", "output date/time in ISO 8601 format.\nFMT='date' for date only (the default), 'hours', 'minutes', 'seconds', or 'ns'", { arg: "FMT", optional: true }),
+    iso: Flag.string(
+      "I",
+      "iso-8601",
+      "output date/time in ISO 8601 format.\nFMT='date' for date only (the default), 'hours', 'minutes', 'seconds', or 'ns'",
+      { arg: "FMT", optional: true },
+    ),
     rfcEmail: Flag.boolean("R", "rfc-email", "output date and time in RFC 5322 format."),
-    rfc3339: Flag.string(null, "rfc-3339", "output date/time in RFC 3339 format.\nFMT='date', 'seconds', or 'ns'", { arg: "FMT" }),
+    rfc3339: Flag.string(null, "rfc-3339", "output date/time in RFC 3339 format.\nFMT='date', 'seconds', or 'ns'", {
+      arg: "FMT",
+    }),
     reference: Flag.string("r", "reference", "display the last modification time of FILE", { arg: "FILE" }),
     set: Flag.string("s", "set", "set time described by STRING"),
     utc: Flag.boolean("u", ["utc", "universal"], "print or set Coordinated Universal Time (UTC)"),
@@ -126,7 +133,9 @@ export const date = make("date", {
           }),
         ).pipe(
           Effect.as(0),
-          Effect.catchTag("VfsError", (error) => Effect.andThen(sink.flush, report(ctx.stderr, "date", quoteIfNeeded(operand), error))),
+          Effect.catchTag("VfsError", (error) =>
+            Effect.andThen(sink.flush, report(ctx.stderr, "date", quoteIfNeeded(operand), error)),
+          ),
         )
         yield* sink.flush
         return result === 0 ? status : result

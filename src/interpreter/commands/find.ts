@@ -17,7 +17,7 @@ Positional options (always true):
       -daystart -follow -nowarn -regextype -warn
 
 Normal options (always true, specified before other expressions):
-      -depth -maxdepth LEVELS -mindepth LEVELS
+      -depth -files0-from FILE -maxdepth LEVELS -mindepth LEVELS
        -mount -noleaf -xdev -ignore_readdir_race -noignore_readdir_race
 
 Tests (N can be +N or -N or N):

@@ -142,7 +142,7 @@ export const sed = make("sed", {
           pieces.push({ kind: "file", text: decodeLatin1(read.success), name: toLatin1(name), extended })
         }
       }
-      if (!sawScript && fileError === undefined) {
+      if (!sawScript) {
         if (operands.length === 0) return yield* usage(undefined)
         pieces.push({ kind: "expression", text: toLatin1(operands[0]), name: "", extended })
         operands = operands.slice(1)

@@ -25,6 +25,10 @@ const DEFAULT_FORMAT =
   "  File: %N\n  Size: %-10s\tBlocks: %-10b IO Block: %-6o %F\nDevice: %Hd,%Ld\tInode: %-10i  Links: %h\n" +
   "Access: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\nAccess: %x\nModify: %y\nChange: %z\n Birth: %w\n"
 const TERSE_FORMAT = "%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %W %o\n"
+const FS_FORMAT =
+  '  File: "%n"\n    ID: %-8i Namelen: %-7l Type: %T\nBlock size: %-10s Fundamental block size: %S\n' +
+  "Blocks: Total: %-10b Free: %-10f Available: %a\nInodes: Total: %-10c Free: %d\n"
+const FS_TERSE_FORMAT = "%n %i %l %t %s %S %b %f %a %c %d\n"
 
 /** What a directive needs about one file. */
 interface Subject {
@@ -36,6 +40,8 @@ interface Subject {
   readonly links: number
   readonly device: number
   readonly mount: string
+  /** The resource kind, the file system type `stat -f` shows. */
+  readonly kind: string
 }
 
 interface Spec {
@@ -139,6 +145,32 @@ const directive = (c: string, s: Spec, f: Subject): string | undefined => {
   return undefined
 }
 
+/** `stat -f` directives: resources report no capacity, so the counts are 0. */
+const fsDirective = (c: string, s: Spec, f: Subject): string | undefined => {
+  switch (c) {
+    case "n":
+      return str(s, f.name)
+    case "i":
+      return num(s, f.device, 16)
+    case "l":
+      return num(s, 255, 10)
+    case "s":
+    case "S":
+      return num(s, IO_BLOCK, 10)
+    case "t":
+      return num(s, 0, 16)
+    case "T":
+      return str(s, f.kind)
+    case "a":
+    case "b":
+    case "c":
+    case "d":
+    case "f":
+      return num(s, 0, 10)
+  }
+  return undefined
+}
+
 const ESCAPES: Record<string, string> = {
   a: "\x07",
   b: "\b",
@@ -159,6 +191,7 @@ const expand = (
   f: Subject,
   escapes: boolean,
   warnings: Array<string>,
+  fileSystem = false,
 ): { readonly text: string; readonly error?: string } => {
   let out = ""
   let i = 0
@@ -207,13 +240,13 @@ const expand = (
       i = j + 1
       continue
     }
-    if ((conv === "H" || conv === "L") && (format[j + 1] === "d" || format[j + 1] === "r")) {
+    if (!fileSystem && (conv === "H" || conv === "L") && (format[j + 1] === "d" || format[j + 1] === "r")) {
       const which = format[j + 1]
       out += num(spec, which === "d" ? (conv === "H" ? 0 : f.device) : 0, 10)
       i = j + 2
       continue
     }
-    const text = conv === "%" ? undefined : directive(conv, spec, f)
+    const text = conv === "%" ? undefined : (fileSystem ? fsDirective : directive)(conv, spec, f)
     if (text === undefined) {
       if (conv === "%" || conv === "H" || conv === "L")
         return { text: out, error: `${quote(format.slice(i, j + 1))}: invalid directive` }
@@ -245,6 +278,7 @@ const subject = (ctx: CommandContext, operand: string, follow: boolean) =>
       links,
       device: deviceOf(ctx.fs, abs),
       mount: ctx.fs.route(abs)?.mount.prefix ?? "/",
+      kind: ctx.fs.route(abs)?.mount.resource.kind ?? "none",
     }
     return s
   })
@@ -254,7 +288,11 @@ export const stat = make("stat", {
   summary: "Display file or file system status.",
   flags: {
     dereference: Flag.boolean("L", "dereference", "follow links"),
-    fileSystem: Flag.boolean("f", "file-system", "display file system status instead of file status"),
+    fileSystem: Flag.boolean(
+      "f",
+      "file-system",
+      "display file system status instead of file status (resources report no capacity: counts are 0)",
+    ),
     cached: Flag.string(null, "cached", "specify how to use cached attributes", { arg: "MODE" }),
     format: Flag.string(
       "c",
@@ -279,11 +317,7 @@ export const stat = make("stat", {
     "The valid format sequences for files: %a %A %b %B %d %D %f %F %g %G %h %i %m %n %N %o %s %u %U %w %W %x %X %y %Y %z %Z",
   run: ({ flags, operands, occurrences, ctx, warn }) =>
     Effect.gen(function* () {
-      if (flags.fileSystem) {
-        yield* warn("--file-system is not supported")
-        return 1
-      }
-      let format = DEFAULT_FORMAT
+      let format = flags.fileSystem ? FS_FORMAT : DEFAULT_FORMAT
       let escapes = false
       // -c ends each expansion with a newline (after it, so a trailing `%` stays a `%`).
       let newline = ""
@@ -298,7 +332,8 @@ export const stat = make("stat", {
           newline = ""
         }
       }
-      if (flags.terse && flags.format === undefined && flags.printf === undefined) format = TERSE_FORMAT
+      if (flags.terse && flags.format === undefined && flags.printf === undefined)
+        format = flags.fileSystem ? FS_TERSE_FORMAT : TERSE_FORMAT
       const sink = makeSink(ctx.stdout)
       let status = 0
       for (const operand of operands) {
@@ -306,7 +341,8 @@ export const stat = make("stat", {
         if ("error" in s) {
           status = 1
           yield* sink.flush
-          yield* writeText(ctx.stderr, `stat: cannot statx ${quote(operand)}: ${s.error}\n`)
+          const what = flags.fileSystem ? "cannot read file system information for" : "cannot statx"
+          yield* writeText(ctx.stderr, `stat: ${what} ${quote(operand)}: ${s.error}\n`)
           continue
         }
         const useFormat =
@@ -314,7 +350,7 @@ export const stat = make("stat", {
             ? format.replace("%N", s.target === undefined ? "%n" : `%n -> ${s.target.replaceAll("%", "%%")}`)
             : format
         const warnings: Array<string> = []
-        const r = expand(useFormat, s, escapes, warnings)
+        const r = expand(useFormat, s, escapes, warnings, flags.fileSystem)
         for (const w of warnings) yield* warn(w)
         sink.text(r.text)
         if (r.error === undefined) sink.text(newline)

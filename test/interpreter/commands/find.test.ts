@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest"
 import { find } from "../../../src/interpreter/commands/find.ts"
+import { Effect } from "effect"
+import type { NamespaceShape } from "../../../src/vfs/Namespace.ts"
 import { echo } from "../../../src/interpreter/commands/echo.ts"
 import { falseCommand } from "../../../src/interpreter/commands/false.ts"
 import { trueCommand } from "../../../src/interpreter/commands/true.ts"
-import { Effect } from "effect"
-import type { NamespaceShape } from "../../../src/vfs/Namespace.ts"
 import { makeFs, readText, run, type Setup } from "./harness.ts"
 
 // Every expectation was confirmed against GNU findutils 4.9.0 (LC_ALL=C TZ=UTC) on the same tree, built on
 // disk from `setup`. Real find lists a directory in the file system's own order; Mirage lists in byte
 // order, so for multi-line outputs the two were compared as sorted line sets and the table holds
-// Mirage's (sorted-traversal) order. Not compared: owner names/ids (Mirage: user/1000), inode numbers,
-// block counts (Mirage rounds sizes up to whole KiB) and ctime/atime (Mirage has only mtime).
+// Mirage's (sorted-traversal) order. Not compared: owner names/ids (Mirage: user/1000), inode numbers
+// and ctime/atime (Mirage has only mtime).
 const T2020 = Date.UTC(2020, 0, 2, 3, 4, 5)
 const T2021 = Date.UTC(2021, 5, 7, 8, 9, 10)
 
@@ -73,6 +73,7 @@ const cases: ReadonlyArray<Row> = [
     status: 0,
   },
   { args: [".", "-size", "3k"], stdout: "./big.dat\n", stderr: "", status: 0 },
+  { args: [".", "-size", "+2k"], stdout: ".\n./big.dat\n./d\n./d/e\n./empty\n", stderr: "", status: 0 },
   { args: [".", "-type", "f", "-size", "-1M"], stdout: "./a\n./d/b\n./d/e/c\n./sp ace\n", stderr: "", status: 0 },
   { args: [".", "-size", "6"], stdout: "./big.dat\n", stderr: "", status: 0 },
   {
@@ -114,8 +115,21 @@ const cases: ReadonlyArray<Row> = [
   },
   { args: [".", "-name", "f.txt", "-print", "-quit"], stdout: "./f.txt\n", stderr: "", status: 0 },
   { args: [".", "-name", "f.txt", "-print0"], stdout: "./f.txt\u0000", stderr: "", status: 0 },
+  {
+    args: [".", "-name", "f.txt", "-printf", "%p|%f|%h|%d|%y|%Y|%s|%P|%H|%m|%M|%k|%b\\n"],
+    stdout: "./f.txt|f.txt|.|1|f|f|6|f.txt|.|644|-rw-r--r--|4|8\n",
+    stderr: "",
+    status: 0,
+  },
   { args: [".", "-name", "link", "-printf", "%p %y %Y %l\\n"], stdout: "./link l f f.txt\n", stderr: "", status: 0 },
   { args: [".", "-name", "broken", "-printf", "%y %Y %l\\n"], stdout: "l N nowhere\n", stderr: "", status: 0 },
+  {
+    args: ["a", "f.txt", "-printf", "%t|%TY-%Tm-%Td %TH:%TM|%TT|%T+|%T@|%Ta %Tb %Te %Tj|%Ak\\n"],
+    stdout:
+      "Thu Jan  2 03:04:05.0000000000 2020|2020-01-02 03:04|03:04:05.0000000000|2020-01-02+03:04:05.0000000000|1577934245.0000000000|Thu Jan  2 002| 3\nMon Jun  7 08:09:10.0000000000 2021|2021-06-07 08:09|08:09:10.0000000000|2021-06-07+08:09:10.0000000000|1623053350.0000000000|Mon Jun  7 158| 8\n",
+    stderr: "",
+    status: 0,
+  },
   {
     args: [".", "-type", "f", "-name", "[a-f]*", "-printf", "%-10f|%5s|%-5d|%3m|\\n"],
     stdout:
@@ -221,6 +235,7 @@ const cases: ReadonlyArray<Row> = [
   { args: [".", "-false"], stdout: "", stderr: "", status: 0 },
   { args: [".", "-readable", "-name", "a"], stdout: "./a\n", stderr: "", status: 0 },
   { args: [".", "-writable", "-name", "a"], stdout: "./a\n", stderr: "", status: 0 },
+  { args: [".", "-executable", "-type", "d", "-name", "e*"], stdout: "./d/e\n./empty\n", stderr: "", status: 0 },
   { args: [".", "-lname", "f*"], stdout: "./link\n", stderr: "", status: 0 },
   { args: [".", "-ilname", "NOW*"], stdout: "./broken\n", stderr: "", status: 0 },
   { args: [".", "-links", "1", "-name", "a"], stdout: "./a\n", stderr: "", status: 0 },
@@ -381,6 +396,12 @@ const cases: ReadonlyArray<Row> = [
     status: 1,
   },
   { args: [".", "-regextype", "posix-basic", "-regex", ".*/[[:alpha:]]\\{3\\}"], stdout: "", stderr: "", status: 0 },
+  {
+    args: [".", ")"],
+    stdout: ".\n./a\n./big.dat\n./broken\n./d\n./d/b\n./d/e\n./d/e/c\n./dl\n./empty\n./f.txt\n./link\n./sp ace\n",
+    stderr: "find: ')': No such file or directory\n",
+    status: 1,
+  },
   {
     args: [".", "(", ")"],
     stdout: "",
@@ -566,7 +587,46 @@ describe("find -L loops", () => {
   })
 })
 
-// What Mirage's files carry that a real disk does not reproduce: the one owner, KiB block counts, hashed inodes.
+// Confirmed against GNU find like the main table.
+describe("find -files0-from", () => {
+  const lists: Setup = { files: { a: "", "d/b": "", list: "./a\0./d\0", l2: "./a\0\0./d\0", l3: "", l4: "./a" } }
+  const listCases: ReadonlyArray<Row> = [
+    { args: ["-files0-from", "list", "-maxdepth", "0"], stdout: "./a\n./d\n", stderr: "", status: 0 },
+    { args: ["-files0-from", "list"], stdout: "./a\n./d\n./d/b\n", stderr: "", status: 0 },
+    {
+      args: [".", "-files0-from", "list"],
+      stdout: "",
+      stderr: "find: extra operand '.'\nfind: file operands cannot be combined with -files0-from\n",
+      status: 1,
+    },
+    {
+      args: ["-files0-from", "nope"],
+      stdout: "",
+      stderr: "find: cannot open 'nope' for reading: No such file or directory\n",
+      status: 1,
+    },
+    {
+      args: ["-files0-from", "l2", "-maxdepth", "0"],
+      stdout: "./a\n./d\n",
+      stderr: "find: 'l2':2: invalid zero-length file name\n",
+      status: 1,
+    },
+    { args: ["-files0-from", "-", "-maxdepth", "0"], stdin: "./a\u0000", stdout: "./a\n", stderr: "", status: 0 },
+    { args: ["-files0-from", "l3"], stdout: "", stderr: "", status: 0 },
+    { args: ["-files0-from", "l4", "-maxdepth", "0"], stdout: "./a\n", stderr: "", status: 0 },
+    { args: ["-files0-from"], stdout: "", stderr: "find: missing argument to `-files0-from'\n", status: 1 },
+  ]
+  it.each(listCases)("$args", async (c) => {
+    const r = await run(find, c.args, { ...lists, cwd: "/w", stdin: c.stdin })
+    expect({ stdout: r.stdout, stderr: r.stderr, status: r.status }).toEqual({
+      stdout: c.stdout,
+      stderr: c.stderr,
+      status: c.status,
+    })
+  })
+})
+
+// What Mirage's files carry that a real disk does not reproduce: the one owner and hashed inodes.
 describe("find: Mirage metadata and side effects", () => {
   it("matches the workspace user and group", async () => {
     const r = await run(
@@ -579,9 +639,9 @@ describe("find: Mirage metadata and side effects", () => {
     expect(none.stdout).toBe("")
   })
 
-  it("prints -ls lines with KiB blocks and the workspace owner", async () => {
+  it("prints -ls lines with the workspace owner", async () => {
     const r = await run(find, [".", "-name", "f.txt", "-ls"], { ...setup, cwd: "/w" })
-    expect(r.stdout).toMatch(/^ *\d+      1 -rw-r--r--   1 user     user            6 Jun  7  2021 \.\/f\.txt\n$/)
+    expect(r.stdout).toMatch(/^ *\d+      4 -rw-r--r--   1 user     user            6 Jun  7  2021 \.\/f\.txt\n$/)
     const l = await run(find, [".", "-name", "link", "-ls"], { ...setup, cwd: "/w" })
     expect(l.stdout).toMatch(/ lrwxrwxrwx   1 user     user            5 .* \.\/link -> f\.txt\n$/)
   })

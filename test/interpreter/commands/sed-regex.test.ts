@@ -62,6 +62,8 @@ describe("sed regex engine", () => {
     ["x*", "abc", ERE, [0, 0]],
     ["\\<b", "ab b", BRE, [3, 4]],
     ["[[:upper:]]\\+", "abCDe", BRE, [2, 4]],
+    // Confirmed with GNU sed: `echo xabab | sed 's/\(a\|ab\)\1/[&]/'` gives x[abab].
+    ["\\(a\\|ab\\)\\1", "xabab", BRE, [1, 5, 1, 3]],
   ] as const)("%s on %s", (p, s, options, want) => {
     const re = compileRegex(p, options)
     if (re instanceof RegexError) throw new Error(re.message)

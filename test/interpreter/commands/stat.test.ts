@@ -82,7 +82,7 @@ describe("stat", () => {
 })
 
 // The default layout is GNU's (compared line by line with stat 9.1 on the same files); the values that
-// a disk cannot reproduce are Mirage's own: owner user/1000, KiB-rounded blocks, hashed inode, device 0,N
+// a disk cannot reproduce are Mirage's own: owner user/1000, hashed inode, device 0,N
 // (the mount's position), no birth time.
 describe("stat: default format", () => {
   it("prints GNU's layout with the workspace's metadata", async () => {
@@ -91,7 +91,7 @@ describe("stat: default format", () => {
     const lines = r.stdout.split("\n")
     expect(lines.slice(0, 8)).toEqual([
       "  File: t",
-      "  Size: 6         \tBlocks: 2          IO Block: 4096   regular file",
+      "  Size: 6         \tBlocks: 8          IO Block: 4096   regular file",
       `Device: 0,1\tInode: ${inode("/w/t").padEnd(10)}  Links: 1`,
       "Access: (0644/-rw-r--r--)  Uid: ( 1000/    user)   Gid: ( 1000/    user)",
       "Access: 2020-01-02 03:04:05.500000000 +0000",
@@ -112,6 +112,24 @@ describe("stat: default format", () => {
       `d 4096 8 41ed 1000 1000 1 ${inodeOf("/w/d")} 3 0 0 1577934245 1577934245 1577934245 0 4096\n`,
     )
     const m = await run(stat, ["-c", "%m %u %U %g %G %b %d %D %i", "t"], { ...setup, cwd: "/w" })
-    expect(m.stdout).toBe(`/ 1000 user 1000 user 2 1 1 ${inodeOf("/w/t")}\n`)
+    expect(m.stdout).toBe(`/ 1000 user 1000 user 8 1 1 ${inodeOf("/w/t")}\n`)
+  })
+})
+
+// `stat -f` keeps GNU's layout (`LC_ALL=C stat -f /tmp`, coreutils 9.1); resources report no capacity.
+describe("stat -f", () => {
+  it("describes the mount's file system", async () => {
+    const r = await run(stat, ["-f", "t"], { ...setup, cwd: "/w" })
+    expect(r.stdout).toBe(
+      '  File: "t"\n    ID: 1        Namelen: 255     Type: ram\nBlock size: 4096       Fundamental block size: 4096\n' +
+        "Blocks: Total: 0          Free: 0          Available: 0\nInodes: Total: 0          Free: 0\n",
+    )
+    const t = await run(stat, ["-f", "-t", "t"], { ...setup, cwd: "/w" })
+    expect(t.stdout).toBe("t 1 255 0 4096 4096 0 0 0 0 0\n")
+    const missing = await run(stat, ["-f", "nope"], { ...setup, cwd: "/w" })
+    expect(missing).toMatchObject({
+      stderr: "stat: cannot read file system information for 'nope': No such file or directory\n",
+      status: 1,
+    })
   })
 })

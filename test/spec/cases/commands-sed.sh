@@ -382,3 +382,44 @@ status 1
 ## END
 ## stderr-contains: sed: can't find label for jump to `nowhere'
 ## stderr-contains: sed: -e expression #1, char 3: missing command
+
+#### print the first matching line and stop
+printf 'a1\nb2\nb3\n' | sed -n '/^b/{p;q}'
+## stdout: b2
+
+#### trim trailing blanks and indent every line
+printf 'x  \n y\t\n' | sed -E 's/[[:space:]]+$//;s/^/> /'
+## STDOUT:
+> x
+>  y
+## END
+
+#### drop the first and last lines
+seq 5 | sed '1d;$d'
+## STDOUT:
+2
+3
+4
+## END
+
+#### numbered lines with = and N
+printf 'a\nb\n' | sed = | sed 'N;s/\n/: /'
+## STDOUT:
+1: a
+2: b
+## END
+
+#### comments and blank commands in a script file
+printf '# swap words\ns/\\(\\w*\\) \\(\\w*\\)/\\2 \\1/\n\n# done\n' > swap.sed
+echo 'one two' | sed -f swap.sed
+## stdout: two one
+
+#### in-place on a missing file reports and keeps going
+printf 'a\n' > f
+sed -i 's/a/b/' nofile f; echo "status $?"
+cat f
+## STDOUT:
+status 2
+b
+## END
+## stderr-contains: sed: can't read nofile: No such file or directory

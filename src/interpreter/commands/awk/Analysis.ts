@@ -106,6 +106,8 @@ export interface Analysis {
   readonly arrayParams: ReadonlyMap<string, ReadonlyArray<boolean>>
   /** Global names used as arrays somewhere. */
   readonly arrays: ReadonlySet<string>
+  /** Global names used both as arrays and as scalars: typed at run time, as gawk does. */
+  readonly mixed: ReadonlySet<string>
   /** Functions whose calls may pause for I/O. */
   readonly asyncFuncs: ReadonlySet<string>
   /** Functions that print (a loop calling one must be able to drain output). */
@@ -127,8 +129,8 @@ export const analyse = (program: Ast.Program): Analysis => {
   const markArray = (name: string, params: ReadonlyArray<string> | undefined, fname: string | undefined): boolean => {
     const i = params?.indexOf(name) ?? -1
     if (i >= 0 && fname !== undefined) {
-      const list = arrayParams.get(fname)!
-      if (list[i]) return false
+      const list = arrayParams.get(fname)
+      if (list === undefined || list[i]) return false
       list[i] = true
       return true
     }
@@ -194,7 +196,29 @@ export const analyse = (program: Ast.Program): Analysis => {
       }
     }
   }
-  return { arrayParams, arrays, asyncFuncs, printingFuncs }
+  // Global names also used as plain scalars.
+  const scalars = new Set<string>()
+  const scanScalars = (body: Ast.Stmt, params: ReadonlyArray<string>) => {
+    const skip = new Set<Ast.Expr>()
+    eachInStmt(body, (e) => {
+      if (e.k === "builtin") {
+        const positions =
+          e.name === "length" || e.name === "isarray" || e.name === "typeof" ? [0] : (ARRAY_ARGS[e.name] ?? [])
+        for (const i of positions) if (e.args[i] !== undefined) skip.add(e.args[i])
+      } else if (e.k === "call") {
+        for (const a of e.args) skip.add(a)
+      } else if (e.k === "var" && !skip.has(e) && !params.includes(e.name)) scalars.add(e.name)
+    })
+  }
+  for (const r of program.rules) {
+    if (r.action) scanScalars(r.action, [])
+    if (r.pattern.k === "expr") scanScalars({ k: "expr", line: 0, expr: r.pattern.expr }, [])
+    if (r.pattern.k === "range")
+      scanScalars({ k: "expr", line: 0, expr: { k: "group", line: 0, expr: r.pattern.from } }, [])
+  }
+  for (const f of funcs.values()) scanScalars(f.body, f.params)
+  const mixed = new Set([...arrays].filter((n) => scalars.has(n)))
+  return { arrayParams, arrays, mixed, asyncFuncs, printingFuncs }
 }
 
 const IO_BUILTINS = new Set(["system", "close", "fflush"])

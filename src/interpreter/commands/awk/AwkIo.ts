@@ -4,7 +4,17 @@ import type { BrokenPipe } from "../../Io.ts"
 import { MainInput } from "./MainInput.ts"
 import { NEED, RecordReader } from "./Records.ts"
 import { AwkFatal, type Runtime } from "./Runtime.ts"
-import { decodeName, inFile, inPipe, outFile, outPipe, textOut, type InStream, type OutStream, type TextOut } from "./Streams.ts"
+import {
+  decodeName,
+  inFile,
+  inPipe,
+  outFile,
+  outPipe,
+  textOut,
+  type InStream,
+  type OutStream,
+  type TextOut,
+} from "./Streams.ts"
 import type { Gen, IoHost, RedirectMode } from "./Types.ts"
 
 /**

@@ -2,7 +2,7 @@ import type * as Ast from "./Ast.ts"
 import type { Compiler, Type } from "./Compiler.ts"
 import { splitInto, splitterFor, type Splitter } from "./Fields.ts"
 import { FormatError, sprintf, type FormatArgs } from "./Format.ts"
-import { AwkFatal, type AwkArray } from "./Runtime.ts"
+import { AwkArray, AwkFatal } from "./Runtime.ts"
 import { fillMatchArray, matchAt, sortArray, substitute, toLower, toUpper } from "./Text.ts"
 import { DEFAULT_FORMAT, mktime, strftime } from "./Time.ts"
 import type { Str, Val } from "./Types.ts"
@@ -159,11 +159,11 @@ export const compileBuiltin = (c: Compiler, e: Ast.Builtin): Val => {
       if (a.length === 0) return () => rt.getRecord().length
       const arg = a[0]
       if (arg.k === "var") {
-        const local = c.locals?.get(arg.name)
-        if (local !== undefined) {
+        const cell = c.cell(arg.name)
+        if (cell !== undefined) {
           return () => {
-            const v = rt.frame[local]
-            return v instanceof Map ? v.size : rt.str(v).length
+            const v = cell.get()
+            return v instanceof AwkArray ? v.size : rt.str(v).length
           }
         }
         if (c.isArrayName(arg.name)) {
@@ -336,7 +336,7 @@ export const compileBuiltin = (c: Compiler, e: Ast.Builtin): Val => {
       return () => {
         const s = src()
         const d = dest?.() ?? s
-        return sortArray(d === s ? new Map(s) : s, d, e.name === "asorti", how())
+        return sortArray(s, d, e.name === "asorti", how())
       }
     }
     case "and":
@@ -375,8 +375,8 @@ export const compileBuiltin = (c: Compiler, e: Ast.Builtin): Val => {
       const arg = a[0]
       const isArr = (): boolean => {
         if (arg.k !== "var") return false
-        const local = c.locals?.get(arg.name)
-        if (local !== undefined) return rt.frame[local] instanceof Map
+        const cell = c.cell(arg.name)
+        if (cell !== undefined) return cell.get() instanceof AwkArray
         return c.isArrayName(arg.name)
       }
       if (e.name === "isarray") return () => (isArr() ? 1 : 0)

@@ -1,6 +1,6 @@
 import type * as Ast from "./Ast.ts"
 import type { Compiler, FuncCode } from "./Compiler.ts"
-import { AwkFatal, EXIT, NEXT, NEXTFILE, Unwind, type Cell } from "./Runtime.ts"
+import { AwkArray, AwkFatal, EXIT, NEXT, NEXTFILE, Unwind, type Cell } from "./Runtime.ts"
 import type { Val } from "./Types.ts"
 import { UNINIT } from "./Values.ts"
 
@@ -18,14 +18,15 @@ export const MAX_DEPTH = 3000
 export const argument = (c: Compiler, f: FuncCode, a: Ast.Expr, i: number): (() => Cell) => {
   const rt = c.rt
   if (a.k === "var" && i < f.params.length) {
-    const local = c.locals?.get(a.name)
+    const cell = c.cell(a.name)
     const wantsArray = f.arrayParams[i]
-    if (local !== undefined) {
+    if (cell !== undefined) {
       return () => {
-        const v = rt.frame[local]
+        const v = cell.get()
         if (v === UNINIT && wantsArray) {
-          const m = new Map()
-          rt.frame[local] = m
+          const m = new AwkArray()
+          rt.arrayNames.set(m, a.name)
+          cell.set(m)
           return m
         }
         return v

@@ -317,8 +317,8 @@ export const gstmt = (c: Compiler, s: Ast.Stmt): GenExec => {
       const body = gstmt(c, s.body)
       return function* () {
         rt.line = line
-        for (const k of [...arr().keys()]) {
-          place().set(new StrNum(k))
+        for (const k of arr().keys()) {
+          place().set(k)
           const r = yield* loopBody(yield* body())
           if (r === BREAK) break
           if (r !== undefined) return r

@@ -58,8 +58,6 @@ export const printText = (c: Compiler, s: Ast.Print): Str => {
   }
 }
 
-const forInKeys = (m: Map<string, unknown>): Array<string> => [...m.keys()]
-
 /** Compile a statement. */
 export const compileStmt = (c: Compiler, s: Ast.Stmt): Exec => {
   const rt = c.rt
@@ -162,8 +160,8 @@ export const compileStmt = (c: Compiler, s: Ast.Stmt): Exec => {
       const body = compileStmt(c, s.body)
       return () => {
         rt.line = line
-        for (const k of forInKeys(arr())) {
-          place().set(new StrNum(k))
+        for (const k of arr().keys()) {
+          place().set(k)
           const r = body()
           if (r !== NORMAL) {
             if (r === BREAK) break

@@ -5,7 +5,7 @@ import { compileBuiltin, builtinType } from "./Builtins.ts"
 import { compileCall } from "./Calls.ts"
 import { Random } from "./Random.ts"
 import { compile as compileRegex, RegexError, type Compiled } from "./Regex.ts"
-import { AwkFatal, type AwkArray, type Runtime } from "./Runtime.ts"
+import { AwkArray, AwkFatal, type Cell, type Runtime } from "./Runtime.ts"
 import type { Bool, Exec, GenExec, IoHost, Num, Str, Val } from "./Types.ts"
 import { compare, StrNum, toBool, toNum, UNINIT, type Value } from "./Values.ts"
 
@@ -106,6 +106,7 @@ export class Compiler {
   readonly funcs = new Map<string, FuncCode>()
   private readonly scalarSlots = new Map<string, number>()
   private readonly arraySlots = new Map<string, number>()
+  private readonly cellSlots = new Map<string, number>()
   /** Parameters of the function being compiled, by name. */
   locals: ReadonlyMap<string, number> | undefined = undefined
   /** Warnings raised while compiling (regex escapes). */
@@ -134,14 +135,54 @@ export class Compiler {
     let i = this.arraySlots.get(name)
     if (i === undefined) {
       i = this.rt.arrays.length
-      this.rt.arrays.push(new Map())
+      const m = new AwkArray()
+      this.rt.arrays.push(m)
+      this.rt.arrayNames.set(m, name)
       this.arraySlots.set(name, i)
     }
     return i
   }
 
+  /** A global known at compile time to be an array. */
   isArrayName(name: string): boolean {
-    return this.locals?.has(name) !== true && this.analysis.arrays.has(name)
+    return this.cell(name) === undefined && this.analysis.arrays.has(name)
+  }
+
+  /**
+   * A variable typed at run time: a function parameter, or a global used
+   * both as a scalar and as an array. Undefined for other names.
+   */
+  cell(name: string): { readonly get: () => Cell; readonly set: (v: Cell) => void } | undefined {
+    const rt = this.rt
+    const local = this.locals?.get(name)
+    if (local !== undefined) {
+      return {
+        get: () => rt.frame[local],
+        set: (v) => {
+          rt.frame[local] = v
+        },
+      }
+    }
+    if (!this.analysis.mixed.has(name) || SPECIAL.has(name)) return undefined
+    let i = this.cellSlots.get(name)
+    if (i === undefined) {
+      i = rt.cells.length
+      rt.cells.push(UNINIT)
+      this.cellSlots.set(name, i)
+    }
+    const slot = i
+    return {
+      get: () => rt.cells[slot],
+      set: (v) => {
+        rt.cells[slot] = v
+      },
+    }
+  }
+
+  /** gawk's name for an array in messages: `a (from x)` for a parameter. */
+  arrayLabel(name: string, m: AwkArray): string {
+    const from = this.rt.arrayNames.get(m)
+    return from === undefined || from === name ? name : `${name} (from ${from})`
   }
 
   isAsync(e: Ast.Expr): boolean {
@@ -209,14 +250,16 @@ export class Compiler {
   /** The array a name refers to (a parameter may hold one passed by reference, or become one). */
   array(name: string, line: number): () => AwkArray {
     const rt = this.rt
-    const local = this.locals?.get(name)
-    if (local !== undefined) {
+    const cell = this.cell(name)
+    if (cell !== undefined) {
+      const what = this.locals?.has(name) === true ? "scalar parameter" : "scalar"
       return () => {
-        const v = rt.frame[local]
-        if (v instanceof Map) return v
-        if (v !== UNINIT) fatal(`attempt to use scalar parameter \`${name}' as an array`)
-        const m: AwkArray = new Map()
-        rt.frame[local] = m
+        const v = cell.get()
+        if (v instanceof AwkArray) return v
+        if (v !== UNINIT) fatal(`attempt to use ${what} \`${name}' as an array`)
+        const m = new AwkArray()
+        rt.arrayNames.set(m, name)
+        cell.set(m)
         return m
       }
     }
@@ -249,11 +292,13 @@ export class Compiler {
   /** Read a variable. */
   private variable(name: string): Val {
     const rt = this.rt
-    const local = this.locals?.get(name)
-    if (local !== undefined) {
+    const cell = this.cell(name)
+    if (cell !== undefined) {
       return () => {
-        const v = rt.frame[local]
-        return v instanceof Map ? fatal(`attempt to use array \`${name}' in a scalar context`) : v
+        const v = cell.get()
+        return v instanceof AwkArray
+          ? fatal(`attempt to use array \`${this.arrayLabel(name, v)}' in a scalar context`)
+          : v
       }
     }
     switch (name) {
@@ -297,11 +342,12 @@ export class Compiler {
   /** Store into a variable; returns the stored value. */
   setter(name: string): (v: Value) => void {
     const rt = this.rt
-    const local = this.locals?.get(name)
-    if (local !== undefined) {
+    const cell = this.cell(name)
+    if (cell !== undefined) {
       return (v) => {
-        if (rt.frame[local] instanceof Map) fatal(`attempt to use array \`${name}' in a scalar context`)
-        rt.frame[local] = v
+        const old = cell.get()
+        if (old instanceof AwkArray) fatal(`attempt to use array \`${this.arrayLabel(name, old)}' in a scalar context`)
+        cell.set(v)
       }
     }
     switch (name) {
@@ -486,6 +532,13 @@ export class Compiler {
         if (e.op === "<" || e.op === "<=" || e.op === "==" || e.op === "!=" || e.op === ">" || e.op === ">=") {
           const b = this.bool(e)
           return () => (b() ? 1 : 0)
+        }
+        if ((e.op === "/" || e.op === "%") && e.right.k === "num" && e.right.value === 0) {
+          // gawk folds constants while parsing and reports this before running anything.
+          throw new CompileError(
+            e.op === "/" ? "division by zero attempted" : "division by zero attempted in `%'",
+            e.line,
+          )
         }
         const a = this.num(e.left)
         const b = this.num(e.right)
@@ -704,12 +757,7 @@ export class Compiler {
       if (b === 0 && (op === "/" || op === "%")) fatal(`division by zero attempted in \`${e.op}'`)
       return arith(op, a, b)
     }
-    if (
-      t.k === "var" &&
-      this.locals?.get(t.name) === undefined &&
-      !SPECIAL.has(t.name) &&
-      !this.analysis.arrays.has(t.name)
-    ) {
+    if (t.k === "var" && this.cell(t.name) === undefined && !SPECIAL.has(t.name) && !this.analysis.arrays.has(t.name)) {
       const g = rt.scalars
       const i = this.scalarSlot(t.name)
       if (op === "+") {
@@ -737,12 +785,7 @@ export class Compiler {
   private incdec(e: Ast.IncDec): Val {
     const delta = e.op === "++" ? 1 : -1
     const t = e.target
-    if (
-      t.k === "var" &&
-      this.locals?.get(t.name) === undefined &&
-      !SPECIAL.has(t.name) &&
-      !this.analysis.arrays.has(t.name)
-    ) {
+    if (t.k === "var" && this.cell(t.name) === undefined && !SPECIAL.has(t.name) && !this.analysis.arrays.has(t.name)) {
       const g = this.rt.scalars
       const i = this.scalarSlot(t.name)
       if (e.prefix) {

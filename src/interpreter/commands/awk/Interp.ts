@@ -170,6 +170,7 @@ export const run = (
       end: [],
     }
     try {
+      const codes: Array<readonly [FuncCode, Ast.Func]> = []
       for (const [name, f] of program.funcs) {
         const code: FuncCode = {
           name,
@@ -180,9 +181,9 @@ export const run = (
           gen: undefined,
         }
         c.funcs.set(name, code)
+        codes.push([code, f])
       }
-      for (const [name, f] of program.funcs) {
-        const code = c.funcs.get(name)!
+      for (const [code, f] of codes) {
         c.locals = new Map(f.params.map((p, i) => [p, i]))
         if (code.isAsync) code.gen = gstmt(c, f.body)
         else code.body = compileStmt(c, f.body)
@@ -215,8 +216,9 @@ export const run = (
       io.stderr.latin1(`${options.name}: ${where(options.sources, w.line)}: warning: ${w.message}\n`)
 
     try {
-      if (options.fs !== undefined) rt.setFS(unescape(latin1OfUtf8(options.fs)))
-      for (const [name, value] of options.assigns) c.setter(name)(new StrNum(unescape(latin1OfUtf8(value))))
+      const plain = (m: string) => io.stderr.latin1(`${options.name}: warning: ${m}\n`)
+      if (options.fs !== undefined) rt.setFS(unescape(latin1OfUtf8(options.fs), plain))
+      for (const [name, value] of options.assigns) c.setter(name)(new StrNum(unescape(latin1OfUtf8(value), plain)))
     } catch (e) {
       if (e instanceof AwkFatal) return yield* fatal(e)
       throw e
@@ -252,11 +254,14 @@ export const run = (
         return NORMAL
       })
 
-    const syncMain = rules.main.every((r) => r.gmatches === undefined && r.gaction === undefined)
+    const plain = rules.main.flatMap((r) =>
+      r.gmatches === undefined && r.action !== undefined ? [{ matches: r.matches, action: r.action }] : [],
+    )
+    const syncMain = plain.length === rules.main.length
     const mainSync = (): number => {
-      for (const r of rules.main) {
+      for (const r of plain) {
         if (r.matches !== undefined && !r.matches()) continue
-        const code = r.action!()
+        const code = r.action()
         if (code === NEXT || code === NEXTFILE || code === EXIT) return code
       }
       return NORMAL

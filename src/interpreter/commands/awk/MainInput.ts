@@ -2,7 +2,7 @@ import { Effect, Exit, Scope } from "effect"
 import type { CommandContext } from "../../Command.ts"
 import { inputFromStream } from "../../Io.ts"
 import { NEED, RecordReader } from "./Records.ts"
-import { AwkFatal, type Runtime } from "./Runtime.ts"
+import { AwkFatal, type AwkArray, type Runtime } from "./Runtime.ts"
 import { decodeName, reasonText } from "./Streams.ts"
 import { StrNum } from "./Values.ts"
 
@@ -16,7 +16,7 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/
 
 export interface MainInputHooks {
   /** ARGV and ARGC as the program sees them now. */
-  readonly argv: () => Map<string, unknown>
+  readonly argv: () => AwkArray
   readonly argc: () => number
   /** Assign a `var=value` operand. */
   readonly assign: (name: string, value: string) => void
@@ -122,6 +122,7 @@ export class MainInput {
           continue
         }
         self.sawFile = true
+        self.rt.fnr = 0
         if (arg === "-" || arg === "/dev/stdin") {
           self.start(new RecordReader(self.ctx.stdin), arg)
           return

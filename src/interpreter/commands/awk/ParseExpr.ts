@@ -13,7 +13,36 @@ import type { Parser } from "./Parser.ts"
 
 type Level = "ternary" | "concat" | "additive"
 
-const RELOPS = new Set(["<", "<=", "==", "!=", ">", ">="])
+const RELOPS = new Map<string, Ast.BinaryOp>([
+  ["<", "<"],
+  ["<=", "<="],
+  ["==", "=="],
+  ["!=", "!="],
+  [">", ">"],
+  [">=", ">="],
+])
+
+const ASSIGN_OPS = new Map<string, Ast.AssignOp>([
+  ["=", "="],
+  ["+=", "+="],
+  ["-=", "-="],
+  ["*=", "*="],
+  ["/=", "/="],
+  ["%=", "%="],
+  ["^=", "^="],
+  ["**=", "^="],
+])
+
+const ADDITIVE = new Map<string, Ast.BinaryOp>([
+  ["+", "+"],
+  ["-", "-"],
+])
+
+const MULTIPLICATIVE = new Map<string, Ast.BinaryOp>([
+  ["*", "*"],
+  ["/", "/"],
+  ["%", "%"],
+])
 
 /** Tokens that can start a concatenated operand (not `+`/`-`, which are binary there). */
 const CONCAT_START = new Set(["num", "str", "name", "funcname", "builtin", "$", "!", "(", "++", "--"])
@@ -32,20 +61,23 @@ export const parseExpression = (p: Parser, level: Level): Ast.Expr => {
   }
 }
 
+/**
+ * As in gawk's grammar, the right operand of `&&`, `||`, `~`, a comparison
+ * or `?:` may be an assignment: `x == 1 && y = 5`.
+ */
+const maybeAssign = (p: Parser, left: Ast.Expr): Ast.Expr => {
+  const t = p.tok
+  const op = ASSIGN_OPS.get(t.type)
+  if (!isLValue(left) || op === undefined) return left
+  p.advance()
+  p.skipNewlines()
+  return { k: "assign", line: t.line, op, target: left, value: ternary(p) }
+}
+
 const ternary = (p: Parser): Ast.Expr => {
   const left = or(p)
   const t = p.tok
-  if (p.isAssignOp(t.type) && isLValue(left)) {
-    p.advance()
-    p.skipNewlines()
-    const op = t.type === "**=" ? "^=" : t.type
-    const value = ternary(p)
-    return { k: "assign", line: t.line, op: op as Ast.AssignOp, target: left, value }
-  }
-  if (t.type === "/=" && isLValue(left)) {
-    p.advance()
-    return { k: "assign", line: t.line, op: "/=", target: left, value: ternary(p) }
-  }
+  if (ASSIGN_OPS.has(t.type) && isLValue(left)) return maybeAssign(p, left)
   if (t.type === "?") {
     p.advance()
     p.skipNewlines()
@@ -63,7 +95,7 @@ const or = (p: Parser): Ast.Expr => {
   while (p.tok.type === "||") {
     const line = p.advance().line
     p.skipNewlines()
-    left = { k: "logical", line, op: "||", left, right: and(p) }
+    left = { k: "logical", line, op: "||", left, right: maybeAssign(p, and(p)) }
   }
   return left
 }
@@ -73,7 +105,7 @@ const and = (p: Parser): Ast.Expr => {
   while (p.tok.type === "&&") {
     const line = p.advance().line
     p.skipNewlines()
-    left = { k: "logical", line, op: "&&", left, right: inExpr(p) }
+    left = { k: "logical", line, op: "&&", left, right: maybeAssign(p, inExpr(p)) }
   }
   return left
 }
@@ -92,7 +124,7 @@ const match = (p: Parser): Ast.Expr => {
   let left = comparison(p)
   while (p.tok.type === "~" || p.tok.type === "!~") {
     const t = p.advance()
-    left = { k: "match", line: t.line, negate: t.type === "!~", left, right: comparison(p) }
+    left = { k: "match", line: t.line, negate: t.type === "!~", left, right: maybeAssign(p, comparison(p)) }
   }
   return left
 }
@@ -100,11 +132,12 @@ const match = (p: Parser): Ast.Expr => {
 const comparison = (p: Parser): Ast.Expr => {
   const left = concat(p, true)
   const t = p.tok
-  if (!RELOPS.has(t.type) || (t.type === ">" && p.noGt)) return left
+  const op = RELOPS.get(t.type)
+  if (op === undefined || (t.type === ">" && p.noGt)) return left
   p.advance()
-  const right = concat(p, true)
+  const right = maybeAssign(p, concat(p, true))
   if (RELOPS.has(p.tok.type) && !(p.tok.type === ">" && p.noGt)) throw p.error()
-  return { k: "binary", line: t.line, op: t.type as Ast.BinaryOp, left, right }
+  return { k: "binary", line: t.line, op, left, right }
 }
 
 /** Concatenation; with `pipes`, `expr | getline [var]` binds here too. */
@@ -126,18 +159,18 @@ const concat = (p: Parser, pipes: boolean): Ast.Expr => {
 
 const additive = (p: Parser): Ast.Expr => {
   let left = multiplicative(p)
-  while (p.tok.type === "+" || p.tok.type === "-") {
+  for (let op = ADDITIVE.get(p.tok.type); op !== undefined; op = ADDITIVE.get(p.tok.type)) {
     const t = p.advance()
-    left = { k: "binary", line: t.line, op: t.type as "+" | "-", left, right: multiplicative(p) }
+    left = { k: "binary", line: t.line, op, left, right: multiplicative(p) }
   }
   return left
 }
 
 const multiplicative = (p: Parser): Ast.Expr => {
   let left = unary(p)
-  while (p.tok.type === "*" || p.tok.type === "/" || p.tok.type === "%") {
+  for (let op = MULTIPLICATIVE.get(p.tok.type); op !== undefined; op = MULTIPLICATIVE.get(p.tok.type)) {
     const t = p.advance()
-    left = { k: "binary", line: t.line, op: t.type as "*" | "/" | "%", left, right: unary(p) }
+    left = { k: "binary", line: t.line, op, left, right: unary(p) }
   }
   return left
 }
@@ -224,7 +257,7 @@ const inParens = <A>(p: Parser, f: () => A): A => {
   }
 }
 
-/** Arguments in parentheses, and the offset just after the `)`. */
+/** Arguments in parentheses, and the offset of the `)` (where gawk points at arity errors). */
 const callArgs = (p: Parser): { readonly args: Array<Ast.Expr>; readonly end: number } =>
   inParens(p, () => {
     p.expect("(")
@@ -232,7 +265,7 @@ const callArgs = (p: Parser): { readonly args: Array<Ast.Expr>; readonly end: nu
     const args = p.exprList(")")
     p.skipNewlines()
     const close = p.expect(")")
-    return { args, end: close.pos + 1 }
+    return { args, end: close.pos }
   })
 
 const primary = (p: Parser): Ast.Expr => {

@@ -10,8 +10,6 @@ import { parseExpression } from "./ParseExpr.ts"
 /** Tokens that end a simple statement. */
 const TERMINATORS = new Set([";", "newline", "}", "eof"])
 
-const ASSIGN_OPS = new Set(["=", "+=", "-=", "*=", "/=", "%=", "^=", "**="])
-
 /** Token stream with lookahead over one source. */
 export class Parser {
   readonly lexer: Lexer
@@ -46,7 +44,7 @@ export class Parser {
 
   advance(): Token {
     const t = this.tok
-    this.tok = this.ahead.length > 0 ? this.ahead.shift()! : this.lexer.next()
+    this.tok = this.ahead.shift() ?? this.lexer.next()
     return t
   }
 
@@ -408,9 +406,5 @@ export class Parser {
   /** A print redirection target: a concatenation, no comparison. */
   private concatOnly(): Ast.Expr {
     return parseExpression(this, "concat")
-  }
-
-  isAssignOp(type: string): boolean {
-    return ASSIGN_OPS.has(type)
   }
 }

@@ -1,3 +1,4 @@
+import { AwkArray } from "./AwkArray.ts"
 import { splitInto, splitterFor, type Splitter } from "./Fields.ts"
 import { compile, RegexError, type Compiled } from "./Regex.ts"
 import { intToStr, numToStr, StrNum, strToNum, toNum, toStr, UNINIT, type Value } from "./Values.ts"
@@ -8,8 +9,7 @@ import { intToStr, numToStr, StrNum, strToNum, toNum, toStr, UNINIT, type Value 
  * re-derives the splitter, assigning NF or a field rebuilds `$0` with OFS).
  */
 
-/** An awk array: string subscripts to values. */
-export type AwkArray = Map<string, Value>
+export { AwkArray }
 
 /** What a variable slot holds. */
 export type Cell = Value | AwkArray
@@ -45,6 +45,10 @@ export class Runtime {
   /** Global scalars and global arrays, by slot (the compiler knows which names are arrays). */
   readonly scalars: Array<Value> = []
   readonly arrays: Array<AwkArray> = []
+  /** Globals used both ways: typed by their first use at run time. */
+  readonly cells: Array<Cell> = []
+  /** The variable an array was created for, for messages (`a (from x)`). */
+  readonly arrayNames = new WeakMap<AwkArray, string>()
   /** The current function's parameters and locals. */
   frame: Array<Cell> = []
   depth = 0

@@ -174,12 +174,12 @@ export const sortArray = (src: AwkArray, dest: AwkArray, indices: boolean, how: 
   const desc = how.includes("desc")
   let list: Array<Value>
   if (indices) {
-    const keys = [...src.keys()]
+    const keys = src.names()
     if (how.includes("num")) keys.sort((a, b) => sortValue(new StrNum(a), new StrNum(b)) || byString(a, b))
     else keys.sort(byString)
     list = keys
   } else {
-    list = [...src.values()]
+    list = src.values()
     list.sort(sortValue)
   }
   if (desc) list.reverse()

@@ -242,7 +242,7 @@ export const formatDate = (format: string, t: Instant, zone: Zone): string => {
       }
       let field: Field | string | undefined
       if (conv === "z") field = { text: zoneOffset(f.offset, colons), pad: "0" }
-      else if (conv === "Y" && plus) field = { text: String(f.year), pad: "0", width: 4 }
+      else if (conv === "Y" && plus && (width ?? 0) > 4) field = { text: `+${f.year}`, pad: "0" }
       else field = expand(conv, f, t, width)
       if (field === undefined) out += fmt.slice(i, j + 1)
       else if (typeof field === "string") out += applyFlags({ text: run(field) }, flag, width, upper, swap)

@@ -223,7 +223,9 @@ export const parseDate = (text: string, now: Instant, zone: Zone): Instant | und
       }
       s = m[0] + s
     }
-    if ((m = take(new RegExp(`^${MON}\\s*(\\d\\d?)(?:(?:\\s*,\\s*|\\s+)(\\d{4})(?![\\d:]))?(?![\\d:A-Za-z])`))) !== null) {
+    if (
+      (m = take(new RegExp(`^${MON}\\s*(\\d\\d?)(?:(?:\\s*,\\s*|\\s+)(\\d{4})(?![\\d:]))?(?![\\d:A-Za-z])`))) !== null
+    ) {
       const month = monthOf(m[1])
       if (month !== undefined) {
         if (!setDate(m[3] === undefined ? undefined : Number(m[3]), month, Number(m[2]))) return undefined

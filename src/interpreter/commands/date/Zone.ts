@@ -92,7 +92,14 @@ const intlZone = (name: string): Zone | undefined => {
     for (const p of format.formatToParts(new Date(t))) parts[p.type] = p.value
     let year = Number(parts.year)
     if (parts.era === "BC" || parts.era === "B") year = 1 - year
-    const wall = Date.UTC(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second))
+    const wall = Date.UTC(
+      year,
+      Number(parts.month) - 1,
+      Number(parts.day),
+      Number(parts.hour),
+      Number(parts.minute),
+      Number(parts.second),
+    )
     return Math.round((wall - t) / 1000)
   }
   const standardOffset = (ms: number): number => {
@@ -106,7 +113,9 @@ const intlZone = (name: string): Zone | undefined => {
     if (known !== undefined) return known[daylight ? 1 : 0]
     if (CET.has(name)) return daylight ? "CEST" : "CET"
     if (EET.has(name)) return daylight ? "EEST" : "EET"
-    if (name === "UTC" || name === "Etc/UTC" || name === "Etc/UCT" || name === "UCT") return "UTC"
+    // Zones named by their abbreviation (`GMT`, `CET`): daylight time inserts the S (`CEST`).
+    if (/^[A-Z]{3,4}$/.test(name)) return daylight ? `${name.slice(0, -1)}S${name.slice(-1)}` : name
+    if (/^Etc\/(UTC|UCT|GMT)$/.test(name)) return name.slice(4)
     const label = short.formatToParts(new Date(ms)).find((p) => p.type === "timeZoneName")?.value ?? ""
     return /^[A-Z]{3,5}$/.test(label) ? label : numericAbbreviation(off)
   }

@@ -18,6 +18,8 @@ export interface Program {
   readonly depthFirst: boolean
   /** Files opened by `-fprint` and friends. */
   readonly files: ReadonlyArray<Out>
+  /** `-files0-from FILE`: start points are read from FILE (`-` is stdin), NUL-separated. */
+  readonly files0From: string | undefined
 }
 
 /** The outcome of parsing; `messages` are stderr lines printed in order (warnings, then any error). */
@@ -96,6 +98,7 @@ export const parseArgs = (args: ReadonlyArray<string>, ctx: CommandContext, now:
     let warn = false
     let syntax: Syntax | undefined = regexType("findutils-default")
     let dayStart = false
+    let files0From: string | undefined
     const files: Array<Out> = []
     let firstNonOption: string | undefined
 
@@ -245,8 +248,12 @@ export const parseArgs = (args: ReadonlyArray<string>, ctx: CommandContext, now:
             noop(arg)
             break
           }
-          case "files0-from":
-            return yield* fatal("-files0-from is not supported")
+          case "files0-from": {
+            const v = take()
+            if (v === undefined) return yield* missing()
+            files0From = v
+            break
+          }
           default: {
             if (newerXY && !/^-newer[aBcm][aBcmt]$/.test(arg)) return yield* fatal(`invalid predicate \`${arg}'`)
             const state: PrimaryState = {
@@ -312,13 +319,30 @@ export const parseArgs = (args: ReadonlyArray<string>, ctx: CommandContext, now:
       return fail(
         "The -delete action automatically turns on -depth, but -prune does nothing when -depth is in effect.  If you want to carry on anyway, just explicitly use the -depth option.",
       )
+    if (files0From !== undefined && paths.length > 0)
+      return {
+        _tag: "Fail",
+        messages: [
+          ...messages,
+          `find: extra operand ${quote(paths[0])}\n`,
+          "find: file operands cannot be combined with -files0-from\n",
+        ],
+      }
     const built = buildTree(list)
     if ("error" in built) return fail(built.error)
     const tree = built.tree
     return {
       _tag: "Ok",
       messages,
-      program: { follow, paths: paths.length === 0 ? ["."] : paths, tree, maxdepth, mindepth, depthFirst, files },
+      program: {
+        follow,
+        paths: paths.length === 0 && files0From === undefined ? ["."] : paths,
+        tree,
+        maxdepth,
+        mindepth,
+        depthFirst,
+        files,
+        files0From,
+      },
     }
   })
-

@@ -1,6 +1,6 @@
 import { Effect } from "effect"
 import type { FileStat } from "../../../vfs/Resource.ts"
-import { blocks512, inodeOf, kibBlocks, modeString, OWNER, sizeOf, typeLetter } from "../shared/FileInfo.ts"
+import { blocks512, inodeOf, kibBlocks, modeString, OWNER, sizeOf } from "../shared/FileInfo.ts"
 import { formatFloat, pad, signOf } from "../shared/FloatFormat.ts"
 import { strftime } from "../shared/Strftime.ts"
 import type { Entry, Inspector } from "./types.ts"
@@ -258,7 +258,7 @@ export const render = (segments: ReadonlyArray<Segment>, e: Entry, inspect: Insp
           out += str(spec, inspect.fsType(e))
           break
         case "y":
-          out += str(spec, e.type === undefined ? typeLetter((yield* stat()).type).replace("-", "f") : typeChar(e.type))
+          out += str(spec, typeChar(e.type ?? (yield* stat()).type))
           break
         case "Y":
           out += str(spec, yield* inspect.targetType(e))

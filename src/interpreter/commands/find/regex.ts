@@ -5,7 +5,7 @@
  */
 
 /** The syntax bits of glibc's `RE_SYNTAX_*` that change how a pattern reads. */
-interface Syntax {
+export interface Syntax {
   /** `\(` `\)` group (else `(` `)`). */
   readonly bkParens: boolean
   /** `\|` alternates (else `|`); `vbar` false: no alternation at all. */
@@ -82,8 +82,6 @@ export const REGEX_TYPES: ReadonlyArray<readonly [string, Syntax]> = [
 
 /** The syntax of a `-regextype` name, or undefined. */
 export const regexType = (name: string): Syntax | undefined => REGEX_TYPES.find(([n]) => n === name)?.[1]
-
-export type { Syntax }
 
 const CLASSES: Record<string, string> = {
   alpha: "A-Za-z",

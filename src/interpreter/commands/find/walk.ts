@@ -3,7 +3,7 @@ import type { FileStat, FileType } from "../../../vfs/Resource.ts"
 import type { VfsError } from "../../../vfs/VfsError.ts"
 import type { CommandContext } from "../../Command.ts"
 import { quote } from "../../ExitStatus.ts"
-import { encode, type BrokenPipe } from "../../Io.ts"
+import { encode, readAll, type BrokenPipe } from "../../Io.ts"
 import { canonicalize, strerror } from "../shared/Canonical.ts"
 import { deviceOf, fsKindOf } from "../shared/FileInfo.ts"
 import { makeSink } from "../shared/Sink.ts"
@@ -95,6 +95,26 @@ const startName = (path: string): string => {
   if (stripped === "") return path === "" ? "" : "/"
   return stripped.slice(stripped.lastIndexOf("/") + 1)
 }
+
+/** The start points of `-files0-from`: NUL-separated names; an empty one is reported and skipped. */
+const readStarts = (rt: Runtime, file: string): Effect.Effect<ReadonlyArray<string>, BrokenPipe> =>
+  Effect.gen(function* () {
+    const { ctx } = rt
+    const read = file === "-" ? Effect.result(readAll(ctx.stdin)) : Effect.result(ctx.fs.readFile(ctx.resolve(file)))
+    const bytes = yield* read
+    if (bytes._tag === "Failure") {
+      yield* complain(rt, `cannot open ${quote(file)} for reading: ${describeError(bytes.failure)}`)
+      return []
+    }
+    const names = new TextDecoder().decode(bytes.success).split("\0")
+    if (names[names.length - 1] === "") names.pop()
+    const out: Array<string> = []
+    for (const [i, name] of names.entries()) {
+      if (name === "") yield* complain(rt, `${quote(file)}:${i + 1}: invalid zero-length file name`)
+      else out.push(name)
+    }
+    return out
+  })
 
 /** Run a parsed command line; returns find's exit status. */
 export const runFind = (program: Program, ctx: CommandContext, now: number): Effect.Effect<number, BrokenPipe> =>
@@ -198,7 +218,8 @@ export const runFind = (program: Program, ctx: CommandContext, now: number): Eff
         }
       })
 
-    for (const start of program.paths) {
+    const starts = program.files0From === undefined ? program.paths : yield* readStarts(rt, program.files0From)
+    for (const start of starts) {
       if (rt.quit) break
       const abs = ctx.resolve(start)
       const followStart = follow !== "P" || start.endsWith("/")

@@ -18,17 +18,24 @@ export interface Address {
   readonly regex: Regex | null
 }
 
-/** Where a range is: not started, inside, or finished for good (numeric end passed). */
+/** A range not started (or ended and ready to start again). */
 export const RANGE_INACTIVE = 0
+/** Inside a range. */
 export const RANGE_ACTIVE = 1
+/** A range finished for good: its numeric end was passed. */
 export const RANGE_CLOSED = 2
 
-/** Case conversions of replacement pieces (`\U`, `\L`, `\u`, `\l`). */
+/** Case conversion of a replacement piece: none (`\E`). */
 export const REPL_ASIS = 0
+/** `\U` */
 export const REPL_UPPERCASE = 1
+/** `\L` */
 export const REPL_LOWERCASE = 2
+/** `\u`: the next character only. */
 export const REPL_UPPERCASE_FIRST = 4
+/** `\l`: the next character only. */
 export const REPL_LOWERCASE_FIRST = 8
+/** The one-character conversions. */
 export const REPL_MODIFIERS = REPL_UPPERCASE_FIRST | REPL_LOWERCASE_FIRST
 
 /** A piece of a replacement: literal text, then the group `ref` (-1: none), converted by `type`. */

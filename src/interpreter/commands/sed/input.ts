@@ -9,9 +9,11 @@ import type { BufferOut } from "./output.ts"
  * decoded as latin1, so every byte survives untouched.
  */
 
-/** `take` and `atEnd` results. */
+/** `take` got a line. */
 export const LINE = 0
+/** `take` needs the driver to read more input or open the next file. */
 export const NEED = 1
+/** `take`: no input is left. */
 export const END = 2
 
 /** A file being read. */

@@ -30,6 +30,10 @@ export interface RunSettings {
   readonly unbuffered: boolean
 }
 
+/** A file name from the script (latin1 bytes) as the namespace path string it spells in UTF-8. */
+const pathOf = (name: string): string =>
+  !/[\u0080-\uffff]/.test(name) ? name : new TextDecoder().decode(encodeLatin1(name))
+
 /** Names and messages go out as bytes: turn a JS string into its UTF-8 bytes as latin1. */
 export const toLatin1 = (s: string): string =>
   !/[\u0080-\uffff]/.test(s) ? s : decodeLatin1(new TextEncoder().encode(s))
@@ -96,7 +100,7 @@ export const runProgram = (ctx: CommandContext, settings: RunSettings): Effect.E
         if (target.name === "/dev/stdout") writers.set(target, withOwnNewline(stdout))
         else if (target.name === "/dev/stderr") writers.set(target, withOwnNewline(stderr))
         else {
-          const path = ctx.resolve(target.name)
+          const path = ctx.resolve(pathOf(target.name))
           // GNU sed creates (truncates) every `w` file before reading any input.
           const created = yield* Effect.result(ctx.fs.writeFile(path, new Uint8Array(0)))
           if (created._tag === "Failure")
@@ -114,10 +118,11 @@ export const runProgram = (ctx: CommandContext, settings: RunSettings): Effect.E
         if (inPlace === undefined || output === undefined || source.path === undefined) return
         const bytes = output.drain()
         if (inPlace !== "*") {
+          // A copy rather than GNU's rename: every backend can copy.
           const backup = ctx.resolve(inPlace.replaceAll("*", source.name))
-          const renamed = yield* Effect.result(ctx.fs.rename(source.path, backup))
-          if (renamed._tag === "Failure")
-            return yield* fatal(`cannot rename ${toLatin1(source.name)}: ${reason(renamed.failure)}`, 4)
+          const copied = yield* Effect.result(ctx.fs.copyFile(source.path, backup))
+          if (copied._tag === "Failure")
+            return yield* fatal(`cannot rename ${toLatin1(source.name)}: ${reason(copied.failure)}`, 4)
         }
         const written = yield* Effect.result(ctx.fs.writeFile(source.path, bytes))
         if (written._tag === "Failure")
@@ -199,7 +204,7 @@ export const runProgram = (ctx: CommandContext, settings: RunSettings): Effect.E
           return
         }
         // A file that cannot be read counts as empty (POSIX).
-        yield* Stream.runForEach(ctx.fs.read(ctx.resolve(name)), (chunk) =>
+        yield* Stream.runForEach(ctx.fs.read(ctx.resolve(pathOf(name))), (chunk) =>
           Effect.sync(() => out.writeBytes(chunk)),
         ).pipe(Effect.orElseSucceed(() => undefined))
       })
@@ -210,7 +215,7 @@ export const runProgram = (ctx: CommandContext, settings: RunSettings): Effect.E
         const bytes =
           name === "/dev/stdin"
             ? yield* Effect.orElseSucceed(readAll(ctx.stdin), () => new Uint8Array(0))
-            : yield* Effect.orElseSucceed(ctx.fs.readFile(ctx.resolve(name)), () => new Uint8Array(0))
+            : yield* Effect.orElseSucceed(ctx.fs.readFile(ctx.resolve(pathOf(name))), () => new Uint8Array(0))
         executor.sources.set(request.source, { text: decodeLatin1(bytes), pos: 0 })
       })
 

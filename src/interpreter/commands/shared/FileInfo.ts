@@ -29,9 +29,6 @@ export const GROUPS: ReadonlyMap<string, number> = new Map([
   [OWNER.group, OWNER.gid],
 ])
 
-/** The `ls -l` letter of a type. */
-export const typeLetter = (type: FileType): string => (type === "directory" ? "d" : type === "symlink" ? "l" : "-")
-
 /** The ten-character mode string of `ls -l` (`-rw-r--r--`, `drwxr-xr-x`), as `ls` prints it. */
 export const modeString = (type: FileType, mode: number): string => lsModeString({ type, mode, size: 0, mtime: 0 })
 
@@ -77,21 +74,6 @@ export const typeDescription = (st: FileStat): string =>
       : sizeOf(st) === 0
         ? "regular empty file"
         : "regular file"
-
-/** A device number as `makedev(major, minor)` encodes it for small numbers. */
-export const deviceNumber = (major: number, minor: number): number => major * 256 + minor
-
-/** The user name of an id, or undefined. */
-export const userName = (uid: number): string | undefined => {
-  for (const [name, id] of USERS) if (id === uid) return name
-  return undefined
-}
-
-/** The group name of an id, or undefined. */
-export const groupName = (gid: number): string | undefined => {
-  for (const [name, id] of GROUPS) if (id === gid) return name
-  return undefined
-}
 
 /**
  * The device of a path: 0 for the synthesized directories above the mounts,

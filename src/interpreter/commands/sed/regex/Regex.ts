@@ -1,3 +1,4 @@
+import { longestWithBackrefs } from "./backtrack.ts"
 import { parse, RegexError, type RegexOptions } from "./parse.ts"
 import type { Node } from "./syntax.ts"
 import { toSource } from "./toJs.ts"
@@ -108,6 +109,7 @@ export const compileRegex = (pattern: string, options: CompileOptions): Regex | 
   }
   let indexed: RegExp | undefined
   let vm: Program | undefined | null = mayStopShort(parsed.node) && !parsed.hasBackref ? null : undefined
+  const backrefs = mayStopShort(parsed.node) && parsed.hasBackref
   const groups = parsed.groups
   const regs = new Int32Array(2 * (groups + 1)).fill(-1)
   const literal = literalText(parsed.node)
@@ -178,6 +180,8 @@ export const compileRegex = (pattern: string, options: CompileOptions): Regex | 
     if (vm !== undefined && regs[1] < s.length) {
       if (vm === null) vm = compileVm(parsed.node, groups, options.multiline, delim)
       if (vm !== undefined) vm.longest(s, regs[0], regs, wantGroups && groups > 0)
+    } else if (backrefs && regs[1] < s.length) {
+      longestWithBackrefs(parsed.node, groups, s, regs, options.multiline, delim)
     }
     return true
   }
