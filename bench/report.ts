@@ -46,8 +46,11 @@ export const formatMs = (ms: number): string =>
 export const formatMiB = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`
 
 /** Mirage's time against a reference, or a dash when either is missing. */
-const ratio = (a: Cell, b: Cell): string =>
-  a.ms === undefined || b.ms === undefined || b.ms === 0 ? "–" : `${(a.ms / b.ms).toFixed(a.ms / b.ms < 10 ? 2 : 0)}x`
+const ratio = (a: Cell, b: Cell): string => {
+  if (a.ms === undefined || b.ms === undefined || b.ms === 0) return "–"
+  const r = a.ms / b.ms
+  return r < 0.01 ? "<0.01x" : `${r.toFixed(r < 10 ? 2 : 0)}x`
+}
 
 /** Mirage within `max` times GNU. */
 export const ratioVerdict = (mirage: Cell, gnu: Cell, max: number, name: string): Verdict => ({
@@ -181,14 +184,18 @@ const packageVersion = (file: string): string => {
     : "unknown"
 }
 
-/** The machine and the versions of everything measured. */
-export const environment = (): ReadonlyArray<readonly [string, string]> => {
+/** The 1-minute load average, rounded: other work on the machine slows every engine down. */
+export const loadAverage = (): string => os.loadavg()[0].toFixed(2)
+
+/** The machine and the versions of everything measured; `loadAtStart` is `loadAverage()` when the run began. */
+export const environment = (loadAtStart: string): ReadonlyArray<readonly [string, string]> => {
   const commit = firstLineOf("git", ["-C", repo, "rev-parse", "--short", "HEAD"])
   const dirty = firstLineOf("git", ["-C", repo, "status", "--porcelain", "--untracked-files=no"]) !== ""
   return [
     ["CPU", `${os.cpus()[0]?.model ?? "unknown"}, ${os.availableParallelism()} cores`],
     ["RAM", `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`],
     ["OS", `${os.type()} ${os.release()} (${os.arch()})`],
+    ["load average (1 min)", `${loadAtStart} at the start, ${loadAverage()} at the end`],
     ["Node", process.version],
     ["bash", firstLineOf("bash", ["--version"])],
     ["coreutils", firstLineOf("sort", ["--version"])],
@@ -231,7 +238,13 @@ const METHOD = `- One process runs everything. Mirage runs in it through its pub
 - Data is generated from fixed seeds into \`os.tmpdir()/mirage-bench-*\`, which is removed at the end.`
 
 /** The whole of bench/RESULTS.md. */
-export const renderResults = (cfg: Config, rows: ReadonlyArray<TableRow>, date: Date, totalMs: number): string =>
+export const renderResults = (
+  cfg: Config,
+  rows: ReadonlyArray<TableRow>,
+  date: Date,
+  totalMs: number,
+  loadAtStart: string,
+): string =>
   [
     "# Mirage benchmarks",
     "",
@@ -240,7 +253,7 @@ export const renderResults = (cfg: Config, rows: ReadonlyArray<TableRow>, date: 
     "",
     "## Machine and versions",
     "",
-    ...environment().map(([k, v]) => `- ${k}: ${v}`),
+    ...environment(loadAtStart).map(([k, v]) => `- ${k}: ${v}`),
     "",
     "## Sizes",
     "",

@@ -34,7 +34,7 @@ import { measureRow } from "./measure.ts"
 import { RssSampler } from "./memory.ts"
 import { coldRow, echoRow, parseRow } from "./micro.ts"
 import type { Engines } from "./micro.ts"
-import { formatMs, ratioVerdict, renderResults, renderTable, renderTargets } from "./report.ts"
+import { formatMs, loadAverage, ratioVerdict, renderResults, renderTable, renderTargets } from "./report.ts"
 import type { TableRow } from "./report.ts"
 import { groups, OUT_DIR } from "./workloads.ts"
 import type { Group } from "./workloads.ts"
@@ -52,10 +52,6 @@ const filesOf = (root: string, group: Group): Array<string> =>
 
 const runGroup = async (cfg: Config, root: string, group: Group, engines: Engines, sampler: RssSampler) => {
   const rows: Array<TableRow> = []
-  const add = (row: TableRow): void => {
-    rows.push(row)
-    logRow(row)
-  }
   log(`${group.name}: generating data`)
   for (const file of group.files) file.write(path.join(root, file.rel))
   const rels = filesOf(root, group)
@@ -90,6 +86,7 @@ const logRow = (row: TableRow): void => {
 
 const cfg = fromArgs(process.argv.slice(2))
 const started = performance.now()
+const loadAtStart = loadAverage()
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "mirage-bench-"))
 const removeRoot = () => fs.rmSync(root, { recursive: true, force: true })
 process.once("SIGINT", () => {
@@ -132,6 +129,6 @@ try {
 
 const totalMs = performance.now() - started
 const resultsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), "RESULTS.md")
-fs.writeFileSync(resultsFile, renderResults(cfg, rows, new Date(), totalMs))
+fs.writeFileSync(resultsFile, renderResults(cfg, rows, new Date(), totalMs, loadAtStart))
 process.stdout.write(`\n${renderTable(rows)}\n\n${renderTargets(rows)}\n\n`)
 log(`done in ${formatMs(totalMs)}; wrote ${path.relative(process.cwd(), resultsFile)}`)

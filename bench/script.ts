@@ -13,7 +13,7 @@ const NAMES = ["users", "orders", "events", "logs", "metrics", "reports", "backu
 type Block = (name: string, n: number) => string
 
 const blocks: ReadonlyArray<Block> = [
-  (name, n) => `
+  (name) => `
 # Normalize the ${name} input: drop comments, dedupe, keep a count.
 process_${name}() {
   local input="$1" output="\${2:-/tmp/${name}.out}" count=0

@@ -35,24 +35,34 @@ const done = (status: number): Sh.Exec => Effect.succeed(status)
 /** Run a statement list in the current shell. */
 export const runList = (sh: Sh.Shell, list: Ast.List): Sh.Exec => compileList(list)(sh)
 
+/**
+ * A list compiles on its first run, not when its parent compiles: nesting
+ * then never deepens the JavaScript stack (2,000 nested subshells compile
+ * one level at a time inside the Effect run loop).
+ */
 export const compileList = (list: Ast.List): Compiled =>
   cached(list, () => {
-    const execAt = list.findIndex(isExecRedirect)
-    if (execAt >= 0) return compileWithExec(list, execAt)
-    const statements = list.map(compileStatement)
-    if (statements.length === 1) return statements[0]!
-    return (sh) =>
-      Effect.gen(function* () {
-        let status = sh.state.lastStatus
-        for (const run of statements) {
-          if (sh.state.options.noexec) break
-          const outcome = yield* run(sh)
-          if (Sh.isSignal(outcome)) return outcome
-          status = outcome
-        }
-        return status
-      })
+    let compiled: Compiled | undefined
+    return (sh) => (compiled ??= buildList(list))(sh)
   })
+
+const buildList = (list: Ast.List): Compiled => {
+  const execAt = list.findIndex(isExecRedirect)
+  if (execAt >= 0) return compileWithExec(list, execAt)
+  const statements = list.map(compileStatement)
+  if (statements.length === 1) return statements[0]!
+  return (sh) =>
+    Effect.gen(function* () {
+      let status = sh.state.lastStatus
+      for (const run of statements) {
+        if (sh.state.options.noexec) break
+        const outcome = yield* run(sh)
+        if (Sh.isSignal(outcome)) return outcome
+        status = outcome
+      }
+      return status
+    })
+}
 
 /**
  * The redirections of an `exec >file 2>&1` statement (exec with
@@ -275,7 +285,13 @@ export const settle = (sh: Sh.Shell, exec: Sh.Exec): Effect.Effect<number> =>
           : outcome,
       ),
     onFailure: (failure) =>
-      Effect.succeed(failure._tag === "BrokenPipe" ? 141 : sh.state.subshell ? (failure.subshellStatus ?? failure.status) : failure.status),
+      Effect.succeed(
+        failure._tag === "BrokenPipe"
+          ? 141
+          : sh.state.subshell
+            ? (failure.subshellStatus ?? failure.status)
+            : failure.status,
+      ),
   })
 
 /** Run the EXIT trap once, if set; an `exit` inside it decides the final status. */
@@ -324,9 +340,7 @@ export const compileCommand = (cmd: Ast.Command): Compiled =>
       }
       case "Subshell": {
         const body = compileList(cmd.body)
-        return withRedirectsOf(cmd.redirects, (sh) =>
-          runSubshellCompiled({ ...sh, state: State.fork(sh.state) }, body),
-        )
+        return withRedirectsOf(cmd.redirects, (sh) => runSubshellCompiled({ ...sh, state: State.fork(sh.state) }, body))
       }
       case "If":
         return withRedirectsOf(cmd.redirects, compileIf(cmd))

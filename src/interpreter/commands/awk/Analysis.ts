@@ -32,7 +32,7 @@ export const exprChildren = (e: Ast.Expr): ReadonlyArray<Ast.Expr> => {
     case "logical":
       return [e.left, e.right]
     case "cond":
-      return [e.test, e.then, e.else]
+      return [e.test, e.yes, e.no]
     case "group":
       return [e.expr]
     case "builtin":
@@ -55,7 +55,7 @@ export const stmtParts = (
     case "printf":
       return { exprs: [...s.args, ...(s.redirect ? [s.redirect.target] : [])], stmts: [] }
     case "if":
-      return { exprs: [s.test], stmts: [s.then, ...(s.else ? [s.else] : [])] }
+      return { exprs: [s.test], stmts: [s.yes, ...(s.no ? [s.no] : [])] }
     case "while":
     case "do":
       return { exprs: [s.test], stmts: [s.body] }
@@ -112,6 +112,8 @@ export interface Analysis {
   readonly asyncFuncs: ReadonlySet<string>
   /** Functions that print (a loop calling one must be able to drain output). */
   readonly printingFuncs: ReadonlySet<string>
+  /** The program has a `for (k in a)` (so array order can be seen). */
+  readonly iterates: boolean
 }
 
 /** Analyse a program. */
@@ -218,7 +220,18 @@ export const analyse = (program: Ast.Program): Analysis => {
   }
   for (const f of funcs.values()) scanScalars(f.body, f.params)
   const mixed = new Set([...arrays].filter((n) => scalars.has(n)))
-  return { arrayParams, arrays, mixed, asyncFuncs, printingFuncs }
+  let iterates = false
+  const findForIn = (s: Ast.Stmt) =>
+    eachInStmt(
+      s,
+      () => {},
+      (t) => {
+        if (t.k === "forin") iterates = true
+      },
+    )
+  for (const r of program.rules) if (r.action) findForIn(r.action)
+  for (const f of funcs.values()) findForIn(f.body)
+  return { arrayParams, arrays, mixed, asyncFuncs, printingFuncs, iterates }
 }
 
 const IO_BUILTINS = new Set(["system", "close", "fflush"])

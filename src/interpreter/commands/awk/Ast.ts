@@ -114,8 +114,8 @@ export interface Cond {
   readonly k: "cond"
   readonly line: number
   readonly test: Expr
-  readonly then: Expr
-  readonly else: Expr
+  readonly yes: Expr
+  readonly no: Expr
 }
 
 /** A parenthesized expression, kept so `print (a)(b) > f` and `(a, b) in x` parse. */
@@ -193,8 +193,8 @@ export interface If {
   readonly k: "if"
   readonly line: number
   readonly test: Expr
-  readonly then: Stmt
-  readonly else: Stmt | undefined
+  readonly yes: Stmt
+  readonly no: Stmt | undefined
 }
 
 export interface While {

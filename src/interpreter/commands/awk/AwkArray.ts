@@ -56,47 +56,81 @@ interface Layout {
   readonly list: (out: Array<Value>) => void
 }
 
-/** str_array.c: chains with the newest element first. */
+/**
+ * str_array.c: chains with the newest element first, kept as index links
+ * (no object per element) so large tables stay cheap.
+ */
 class StrLayout implements Layout {
-  private buckets: Array<Array<{ readonly key: string; readonly code: number }>> = []
+  private heads = new Int32Array(0)
+  private keys: Array<string> = []
+  private codes: Array<number> = []
+  private next: Array<number> = []
+  private free: Array<number> = []
   private tableSize = 0
   count = 0
 
   size = () => this.count
 
   private grow(): void {
-    const old = this.buckets
+    const old = this.heads
     const size = nextSize(old.length)
     if (size === old.length) return
-    const fresh: Array<Array<{ readonly key: string; readonly code: number }>> = Array.from({ length: size }, () => [])
-    for (const chain of old) for (const e of chain) fresh[e.code % size].unshift(e)
-    this.buckets = fresh
+    const fresh = new Int32Array(size).fill(-1)
+    for (let b = 0; b < old.length; b++) {
+      for (let e = old[b]; e !== -1;) {
+        const after = this.next[e]
+        const h = this.codes[e] % size
+        this.next[e] = fresh[h]
+        fresh[h] = e
+        e = after
+      }
+    }
+    this.heads = fresh
   }
 
   insert = (key: string): void => {
-    if (this.buckets.length === 0) {
+    if (this.heads.length === 0) {
       this.grow()
       this.tableSize = 0
     }
     const code = strHash(key)
     this.tableSize++
-    if (Math.floor(this.tableSize / this.buckets.length) > CHAIN_MAX) this.grow()
-    this.buckets[code % this.buckets.length].unshift({ key, code })
+    if (Math.floor(this.tableSize / this.heads.length) > CHAIN_MAX) this.grow()
+    const h = code % this.heads.length
+    const e = this.free.pop() ?? this.keys.length
+    this.keys[e] = key
+    this.codes[e] = code
+    this.next[e] = this.heads[h]
+    this.heads[h] = e
     this.count++
   }
 
   remove = (key: string): void => {
-    const chain = this.buckets[strHash(key) % this.buckets.length]
-    const i = chain.findIndex((e) => e.key === key)
-    if (i === -1) return
-    chain.splice(i, 1)
-    this.count--
-    this.tableSize--
-    if (this.tableSize === 0) this.buckets = []
+    const h = strHash(key) % this.heads.length
+    let prev = -1
+    for (let e = this.heads[h]; e !== -1; prev = e, e = this.next[e]) {
+      if (this.keys[e] !== key) continue
+      if (prev === -1) this.heads[h] = this.next[e]
+      else this.next[prev] = this.next[e]
+      this.keys[e] = ""
+      this.free.push(e)
+      this.count--
+      this.tableSize--
+      if (this.tableSize === 0) {
+        this.heads = new Int32Array(0)
+        this.keys = []
+        this.codes = []
+        this.next = []
+        this.free = []
+      }
+      return
+    }
   }
 
   list = (out: Array<Value>): void => {
-    for (const chain of this.buckets) for (const e of chain) out.push(new StrNum(e.key))
+    for (let b = 0; b < this.heads.length; b++) {
+      for (let e = this.heads[b]; e !== -1; e = this.next[e]) out.push(new StrNum(this.keys[e]))
+    }
   }
 }
 
@@ -253,6 +287,12 @@ class CintLayout implements Layout {
 export class AwkArray {
   private readonly map = new Map<string, Value>()
   private layout: Layout | undefined
+  /** Whether to model gawk's layout: only programs with a `for (k in a)` can observe it. */
+  private readonly tracked: boolean
+
+  constructor(ordered = true) {
+    this.tracked = ordered
+  }
 
   get size(): number {
     return this.map.size
@@ -267,7 +307,7 @@ export class AwkArray {
   }
 
   set(k: string, v: Value): void {
-    if (!this.map.has(k)) {
+    if (this.tracked && !this.map.has(k)) {
       if (this.layout === undefined) {
         const n = integerKey(k)
         this.layout = n === undefined ? new StrLayout() : n >= 0 ? new CintLayout() : new IntLayout()
@@ -294,7 +334,8 @@ export class AwkArray {
   /** Subscripts in gawk's `for (k in a)` order: integers as numbers, others as strnums. */
   keys(): Array<Value> {
     const out: Array<Value> = []
-    this.layout?.list(out)
+    if (this.tracked) this.layout?.list(out)
+    else for (const k of this.map.keys()) out.push(new StrNum(k))
     return out
   }
 

@@ -1,7 +1,7 @@
 import { Effect } from "effect"
 import type { CommandContext } from "../../Command.ts"
 import type { BrokenPipe } from "../../Io.ts"
-import { MainInput } from "./MainInput.ts"
+import { ENDED, MainInput } from "./MainInput.ts"
 import { NEED, RecordReader } from "./Records.ts"
 import { AwkFatal, type Runtime } from "./Runtime.ts"
 import {
@@ -140,7 +140,7 @@ export class AwkIo implements IoHost {
   getlineMain = function* (this: AwkIo): Gen<string | undefined> {
     for (;;) {
       const r = this.main.nextSync()
-      if (r !== NEED) return r
+      if (r !== NEED && r !== ENDED) return r
       yield this.main.fill
       this.check()
     }
@@ -172,7 +172,7 @@ export class AwkIo implements IoHost {
     let s = this.inputs.get(command)
     if (s === undefined) {
       let opened: InStream | undefined
-      yield Effect.andThen(this.flushAll, (_: void) =>
+      yield Effect.andThen(this.flushAll, () =>
         Effect.map(inPipe(this.ctx, command), (x) => {
           opened = x
         }),
@@ -185,7 +185,7 @@ export class AwkIo implements IoHost {
     return yield* this.records(s.reader)
   }.bind(this)
 
-  close = function* (this: AwkIo, name: string, _how: string | undefined): Gen<number> {
+  close = function* (this: AwkIo, name: string): Gen<number> {
     let status = -1
     const o = this.outputs.get(name)
     if (o !== undefined) {
@@ -225,7 +225,7 @@ export class AwkIo implements IoHost {
 
   system = function* (this: AwkIo, command: string): Gen<number> {
     let status = 0
-    yield Effect.andThen(this.flushAll, (_: void) =>
+    yield Effect.andThen(this.flushAll, () =>
       Effect.map(this.ctx.exec(["sh", "-c", decodeName(command)]), (n) => {
         status = n
       }),

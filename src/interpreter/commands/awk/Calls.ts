@@ -1,6 +1,6 @@
 import type * as Ast from "./Ast.ts"
 import type { Compiler, FuncCode } from "./Compiler.ts"
-import { AwkArray, AwkFatal, EXIT, NEXT, NEXTFILE, Unwind, type Cell } from "./Runtime.ts"
+import { AwkFatal, EXIT, NEXT, NEXTFILE, Unwind, type Cell } from "./Runtime.ts"
 import type { Val } from "./Types.ts"
 import { UNINIT } from "./Values.ts"
 
@@ -24,7 +24,7 @@ export const argument = (c: Compiler, f: FuncCode, a: Ast.Expr, i: number): (() 
       return () => {
         const v = cell.get()
         if (v === UNINIT && wantsArray) {
-          const m = new AwkArray()
+          const m = rt.newArray()
           rt.arrayNames.set(m, a.name)
           cell.set(m)
           return m

@@ -21,7 +21,9 @@ export const DRAIN_LIMIT = 64 * 1024
 
 let tempCounter = 0
 
+/** A plain closure in generator clothing (it never waits). */
 const sync = <A>(f: () => A): (() => Gen<A>) =>
+  // oxlint-disable-next-line require-yield -- a generator that happens not to wait
   function* () {
     return f()
   }
@@ -180,8 +182,8 @@ export const gval = (c: Compiler, e: Ast.Expr): GenVal => {
     }
     case "cond": {
       const t = gval(c, e.test)
-      const a = gval(c, e.then)
-      const b = gval(c, e.else)
+      const a = gval(c, e.yes)
+      const b = gval(c, e.no)
       return function* () {
         return toBool(yield* t()) ? yield* a() : yield* b()
       }
@@ -269,8 +271,8 @@ export const gstmt = (c: Compiler, s: Ast.Stmt): GenExec => {
     }
     case "if": {
       const test = gval(c, s.test)
-      const then = gstmt(c, s.then)
-      const otherwise = s.else === undefined ? undefined : gstmt(c, s.else)
+      const then = gstmt(c, s.yes)
+      const otherwise = s.no === undefined ? undefined : gstmt(c, s.no)
       return function* () {
         rt.line = line
         if (toBool(yield* test())) return yield* then()

@@ -3,7 +3,7 @@ import { format } from "./Builtins.ts"
 import type { Compiler } from "./Compiler.ts"
 import { BREAK, CONTINUE, EXIT, NEXT, NEXTFILE, NORMAL, RETURN } from "./Runtime.ts"
 import type { Exec, RedirectMode, Str } from "./Types.ts"
-import { numToStr, StrNum, UNINIT } from "./Values.ts"
+import { numToStr, UNINIT } from "./Values.ts"
 
 /**
  * Statements to closures returning a completion code. Loops handle BREAK
@@ -93,14 +93,14 @@ export const compileStmt = (c: Compiler, s: Ast.Stmt): Exec => {
     }
     case "if": {
       const test = c.bool(s.test)
-      const then = compileStmt(c, s.then)
-      if (s.else === undefined) {
+      const then = compileStmt(c, s.yes)
+      if (s.no === undefined) {
         return () => {
           rt.line = line
           return test() ? then() : NORMAL
         }
       }
-      const otherwise = compileStmt(c, s.else)
+      const otherwise = compileStmt(c, s.no)
       return () => {
         rt.line = line
         return test() ? then() : otherwise()

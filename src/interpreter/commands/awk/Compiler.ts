@@ -135,7 +135,7 @@ export class Compiler {
     let i = this.arraySlots.get(name)
     if (i === undefined) {
       i = this.rt.arrays.length
-      const m = new AwkArray()
+      const m = this.rt.newArray()
       this.rt.arrays.push(m)
       this.rt.arrayNames.set(m, name)
       this.arraySlots.set(name, i)
@@ -233,8 +233,8 @@ export class Compiler {
       case "assign":
         return e.op === "=" ? this.type(e.value) : "num"
       case "cond": {
-        const a = this.type(e.then)
-        return a === this.type(e.else) ? a : "any"
+        const a = this.type(e.yes)
+        return a === this.type(e.no) ? a : "any"
       }
       case "group":
         return this.type(e.expr)
@@ -257,7 +257,7 @@ export class Compiler {
         const v = cell.get()
         if (v instanceof AwkArray) return v
         if (v !== UNINIT) fatal(`attempt to use ${what} \`${name}' as an array`)
-        const m = new AwkArray()
+        const m = rt.newArray()
         rt.arrayNames.set(m, name)
         cell.set(m)
         return m
@@ -492,8 +492,8 @@ export class Compiler {
         return this.num(e)
       case "cond": {
         const t = this.bool(e.test)
-        const a = this.val(e.then)
-        const b = this.val(e.else)
+        const a = this.val(e.yes)
+        const b = this.val(e.no)
         return () => (t() ? a() : b())
       }
       case "builtin":
@@ -732,22 +732,20 @@ export class Compiler {
           return x
         }
       }
+      // gawk evaluates the right side before the target's index: `a[i++] = i`.
       if (t.k === "field") {
         const idx = this.num(t.index)
         return () => {
-          const i = rt.fieldIndex(idx())
           const x = v()
-          rt.setField(i, x)
+          rt.setField(rt.fieldIndex(idx()), x)
           return x
         }
       }
       const arr = this.array(t.name, t.line)
       const key = this.key(t.subs)
       return () => {
-        const m = arr()
-        const k = key()
         const x = v()
-        m.set(k, x)
+        arr().set(key(), x)
         return x
       }
     }
@@ -762,21 +760,24 @@ export class Compiler {
       const i = this.scalarSlot(t.name)
       if (op === "+") {
         return () => {
-          const x = toNum(g[i]) + n()
+          const y = n()
+          const x = toNum(g[i]) + y
           g[i] = x
           return x
         }
       }
       return () => {
-        const x = divide(toNum(g[i]), n())
+        const y = n()
+        const x = divide(toNum(g[i]), y)
         g[i] = x
         return x
       }
     }
     const place = this.place(t)
     return () => {
+      const y = n()
       const p = place()
-      const x = divide(toNum(p.get()), n())
+      const x = divide(toNum(p.get()), y)
       p.set(x)
       return x
     }

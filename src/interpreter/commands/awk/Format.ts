@@ -234,7 +234,9 @@ export const sprintf = (fmt: string, args: FormatArgs): string => {
         while (isDigit(fmt[j])) spec.prec = spec.prec * 10 + Number(fmt[j++])
       }
     }
-    while (j < n && (fmt[j] === "h" || fmt[j] === "l" || fmt[j] === "L")) j++
+    // Size modifiers mean nothing in awk; each may appear once (`%lld` is not a conversion).
+    const sizes = new Set<string>()
+    while (j < n && (fmt[j] === "h" || fmt[j] === "l" || fmt[j] === "L") && !sizes.has(fmt[j])) sizes.add(fmt[j++])
     if (j >= n) {
       out += fmt.slice(pct)
       break

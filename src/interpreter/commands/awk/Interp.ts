@@ -8,7 +8,7 @@ import { gstmt, gval } from "./CompileAsync.ts"
 import { compileStmt } from "./CompileStmt.ts"
 import { CompileError, Compiler, type FuncCode } from "./Compiler.ts"
 import { unescape } from "./Lexer.ts"
-import { MainInput } from "./MainInput.ts"
+import { ENDED, MainInput } from "./MainInput.ts"
 import { where, type Source } from "./Program.ts"
 import { NEED } from "./Records.ts"
 import { AwkFatal, EXIT, NEXT, NEXTFILE, NORMAL, Runtime, Unwind } from "./Runtime.ts"
@@ -129,6 +129,7 @@ export const run = (
   Effect.gen(function* () {
     const rt = new Runtime()
     const analysis = analyse(program)
+    rt.orderedArrays = analysis.iterates
     let compiler: Compiler | undefined
     const main = new MainInput(ctx, rt, {
       argv: () => rt.arrays[compiler?.arraySlot("ARGV") ?? 0],
@@ -164,10 +165,12 @@ export const run = (
       })
 
     // Compile.
-    const rules: { begin: Array<RuleCode>; main: Array<RuleCode>; end: Array<RuleCode> } = {
+    const rules: Record<"begin" | "main" | "end" | "beginfile" | "endfile", Array<RuleCode>> = {
       begin: [],
       main: [],
       end: [],
+      beginfile: [],
+      endfile: [],
     }
     try {
       const codes: Array<readonly [FuncCode, Ast.Func]> = []
@@ -190,15 +193,8 @@ export const run = (
         c.locals = undefined
       }
       for (const r of program.rules) {
-        const kind =
-          r.pattern.k === "begin"
-            ? "begin"
-            : r.pattern.k === "end"
-              ? "end"
-              : r.pattern.k === "beginfile" || r.pattern.k === "endfile"
-                ? undefined
-                : "main"
-        if (kind === undefined) continue
+        const k = r.pattern.k
+        const kind = k === "begin" || k === "end" || k === "beginfile" || k === "endfile" ? k : "main"
         const async = r.action !== undefined && c.stmtIsAsync(r.action)
         const action = r.action === undefined ? printRecord(c) : async ? undefined : compileStmt(c, r.action)
         const gaction = r.action !== undefined && async ? gstmt(c, r.action) : undefined
@@ -269,13 +265,27 @@ export const run = (
 
     let outcome: Outcome = yield* runRules(rules.begin)
     if (outcome instanceof AwkFatal) return yield* fatal(outcome)
-    if (outcome !== EXIT && (rules.main.length > 0 || rules.end.length > 0)) {
+    const reads = rules.main.length + rules.end.length + rules.beginfile.length + rules.endfile.length > 0
+    if (outcome !== EXIT && reads) {
       for (;;) {
         const rec = main.nextSync()
+        if (rec === ENDED) {
+          if (rules.endfile.length === 0) continue
+          outcome = yield* runRules(rules.endfile)
+          if (outcome instanceof AwkFatal) return yield* fatal(outcome)
+          if (outcome === EXIT) break
+          continue
+        }
         if (rec === NEED) {
           yield* main.fill
           const f = main.takeFailure()
           if (f !== undefined) return yield* fatal(f)
+          if (main.takeOpened() && rules.beginfile.length > 0) {
+            outcome = yield* runRules(rules.beginfile)
+            if (outcome instanceof AwkFatal) return yield* fatal(outcome)
+            if (outcome === EXIT) break
+            if (outcome === NEXTFILE) main.skipFile()
+          }
           continue
         }
         if (rec === undefined) break

@@ -14,6 +14,9 @@ import { StrNum } from "./Values.ts"
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/
 
+/** nextSync's signal that the current file just ended. */
+export const ENDED = 2
+
 export interface MainInputHooks {
   /** ARGV and ARGC as the program sees them now. */
   readonly argv: () => AwkArray
@@ -32,6 +35,8 @@ export class MainInput {
   private index = 1
   private sawFile = false
   private finished = false
+  private opened = false
+  private skipping = false
   private failure: AwkFatal | undefined
   private readonly ctx: CommandContext
   private readonly rt: Runtime
@@ -49,21 +54,36 @@ export class MainInput {
     return f
   }
 
-  /** The next record, NEED when `fill` must run first, or undefined when all input is read. */
-  nextSync(): string | typeof NEED | undefined {
+  /**
+   * The next record; NEED when `fill` must run first; ENDED once when a file
+   * ends (ENDFILE time; `fill` then moves on); undefined when all is read.
+   */
+  nextSync(): string | typeof NEED | typeof ENDED | undefined {
     const reader = this.reader
+    if (this.skipping && reader !== undefined && !this.ended) {
+      this.skipping = false
+      this.ended = true
+      return ENDED
+    }
     if (reader === undefined || this.ended) return this.finished ? undefined : NEED
     const r = reader.next(this.rt)
     if (r === undefined) {
       this.ended = true
-      return NEED
+      return ENDED
     }
     return r
   }
 
-  /** Skip the rest of the current file (`nextfile`). */
+  /** A file was opened since the last call (BEGINFILE time). */
+  takeOpened(): boolean {
+    const o = this.opened
+    this.opened = false
+    return o
+  }
+
+  /** Skip the rest of the current file (`nextfile`); ENDFILE still runs. */
   skipFile(): void {
-    this.ended = true
+    this.skipping = true
   }
 
   /** Read more, or move on to the next operand. */
@@ -91,64 +111,64 @@ export class MainInput {
   private readonly openNext: Effect.Effect<void> = Effect.suspend(() => this.advance())
 
   private advance(): Effect.Effect<void> {
-    const self = this
-    return Effect.gen(function* () {
-      while (!self.finished) {
-        const argc = self.hooks.argc()
-        if (self.index >= argc) {
-          self.finished = true
-          if (!self.sawFile) {
-            self.sawFile = true
-            self.start(new RecordReader(self.ctx.stdin), "-")
-            self.finished = false
+    return Effect.gen({ self: this }, function* () {
+      while (!this.finished) {
+        const argc = this.hooks.argc()
+        if (this.index >= argc) {
+          this.finished = true
+          if (!this.sawFile) {
+            this.sawFile = true
+            this.start(new RecordReader(this.ctx.stdin), "-")
+            this.finished = false
             return
           }
           return
         }
-        const raw = self.hooks.argv().get(String(self.index++))
+        const raw = this.hooks.argv().get(String(this.index++))
         if (raw === undefined) continue
         const arg =
           raw instanceof StrNum
             ? raw.s
             : typeof raw === "number"
-              ? self.rt.str(raw)
+              ? this.rt.str(raw)
               : typeof raw === "string"
                 ? raw
                 : ""
         if (arg === "") continue
         if (ASSIGNMENT.test(arg)) {
           const eq = arg.indexOf("=")
-          self.hooks.assign(arg.slice(0, eq), arg.slice(eq + 1))
+          this.hooks.assign(arg.slice(0, eq), arg.slice(eq + 1))
           continue
         }
-        self.sawFile = true
-        self.rt.fnr = 0
+        this.sawFile = true
+        this.rt.fnr = 0
         if (arg === "-" || arg === "/dev/stdin") {
-          self.start(new RecordReader(self.ctx.stdin), arg)
+          this.start(new RecordReader(this.ctx.stdin), arg)
           return
         }
         const scope = yield* Scope.make()
-        const input = yield* Scope.provide(scope)(inputFromStream(self.ctx.fs.read(self.ctx.resolve(decodeName(arg)))))
+        const input = yield* Scope.provide(scope)(inputFromStream(this.ctx.fs.read(this.ctx.resolve(decodeName(arg)))))
         const reader = new RecordReader(input)
         const problem = yield* Effect.match(reader.fill, { onFailure: (e) => e, onSuccess: () => undefined })
         if (problem !== undefined) {
           yield* Scope.close(scope, Exit.void)
           if (problem.reason === "IsADirectory") {
-            self.hooks.warn(`command line argument \`${arg}' is a directory: skipped`)
+            this.hooks.warn(`command line argument \`${arg}' is a directory: skipped`)
             continue
           }
-          self.failure = new AwkFatal(`cannot open file \`${arg}' for reading: ${reasonText(problem)}`)
-          self.finished = true
+          this.failure = new AwkFatal(`cannot open file \`${arg}' for reading: ${reasonText(problem)}`)
+          this.finished = true
           return
         }
-        self.scope = scope
-        self.start(reader, arg)
+        this.scope = scope
+        this.start(reader, arg)
         return
       }
     })
   }
 
   private start(reader: RecordReader, name: string): void {
+    this.opened = true
     this.reader = reader
     this.ended = false
     this.rt.fnr = 0

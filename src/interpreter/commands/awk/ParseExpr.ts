@@ -85,7 +85,7 @@ const ternary = (p: Parser): Ast.Expr => {
     p.skipNewlines()
     p.expect(":")
     p.skipNewlines()
-    return { k: "cond", line: t.line, test: left, then, else: ternary(p) }
+    return { k: "cond", line: t.line, test: left, yes: then, no: ternary(p) }
   }
   return left
 }

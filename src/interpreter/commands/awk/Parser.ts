@@ -200,9 +200,9 @@ export class Parser {
           for (let i = 0; i < save; i++) this.advance()
           this.advance()
           this.skipNewlines()
-          return { k: "if", line: t.line, test, then, else: this.bodyStatement() }
+          return { k: "if", line: t.line, test, yes: then, no: this.bodyStatement() }
         }
-        return { k: "if", line: t.line, test, then, else: undefined }
+        return { k: "if", line: t.line, test, yes: then, no: undefined }
       }
       case "while": {
         this.advance()

@@ -23,7 +23,7 @@ export class Random {
   private readonly state = new Uint32Array(DEG)
   private f = SEP
   private r = 0
-  private readonly buffer = new Array<number>(SHUFFLE).fill(0)
+  private readonly buffer: Array<number> = Array.from({ length: SHUFFLE }, () => 0)
   private s = 0
   private shuffleInit = true
   /** The seed srand() returns next. */

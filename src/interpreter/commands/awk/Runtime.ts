@@ -47,6 +47,12 @@ export class Runtime {
   readonly arrays: Array<AwkArray> = []
   /** Globals used both ways: typed by their first use at run time. */
   readonly cells: Array<Cell> = []
+  /** Whether arrays keep gawk's iteration order (the program has a `for (k in a)`). */
+  orderedArrays = true
+  /** A new array. */
+  newArray(): AwkArray {
+    return new AwkArray(this.orderedArrays)
+  }
   /** The variable an array was created for, for messages (`a (from x)`). */
   readonly arrayNames = new WeakMap<AwkArray, string>()
   /** The current function's parameters and locals. */

@@ -26,7 +26,11 @@ const gawk = (c: AwkInput): { stdout: string; stderr: string; status: number } =
       env: { LC_ALL: "C", TZ: "UTC", PATH: "/usr/bin:/bin" },
       timeout: 10_000,
     })
-    return { stdout: r.stdout.toString("latin1"), stderr: r.stderr.toString("latin1").split(dir).join("/"), status: r.status ?? -1 }
+    return {
+      stdout: r.stdout.toString("latin1"),
+      stderr: r.stderr.toString("latin1").split(dir).join("/"),
+      status: r.status ?? -1,
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -59,7 +63,8 @@ if (mode === "emit") {
       const r = gawk(c)
       const problems: Array<string> = []
       if (r.stdout !== c.stdout) problems.push(`stdout: gawk ${literal(r.stdout)}, table ${literal(c.stdout)}`)
-      if (r.stderr !== (c.stderr ?? "")) problems.push(`stderr: gawk ${literal(r.stderr)}, table ${literal(c.stderr ?? "")}`)
+      if (r.stderr !== (c.stderr ?? ""))
+        problems.push(`stderr: gawk ${literal(r.stderr)}, table ${literal(c.stderr ?? "")}`)
       if (r.status !== (c.status ?? 0)) problems.push(`status: gawk ${r.status}, table ${c.status ?? 0}`)
       if (problems.length > 0) {
         bad++

@@ -1,7 +1,10 @@
+import { cases as arrays } from "./arrays.cases.ts"
 import { cases as basics } from "./basics.cases.ts"
 import { cases as errors } from "./errors.cases.ts"
 import { cases as fields } from "./fields.cases.ts"
 import { cases as flow } from "./flow.cases.ts"
+import { cases as idioms } from "./idioms.cases.ts"
+import { cases as io } from "./io.cases.ts"
 import { cases as values } from "./values.cases.ts"
 
 /** What an awk case runs: arguments, stdin, files in the working directory (latin1 text). */
@@ -19,4 +22,13 @@ export interface AwkCase extends AwkInput {
 }
 
 /** Every table, by area. */
-export const tables: Readonly<Record<string, ReadonlyArray<AwkCase>>> = { basics, values, fields, flow, errors }
+export const tables: Readonly<Record<string, ReadonlyArray<AwkCase>>> = {
+  basics,
+  values,
+  fields,
+  flow,
+  arrays,
+  idioms,
+  io,
+  errors,
+}

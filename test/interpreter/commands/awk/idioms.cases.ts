@@ -1,0 +1,166 @@
+import type { AwkCase } from "./tables.ts"
+
+// Expected results come from GNU Awk 5.2.1 (LC_ALL=C TZ=UTC); re-check with confirm.ts.
+export const cases: ReadonlyArray<AwkCase> = [
+  {
+    args: ["NR == FNR { a[$1] = $2; next } $1 in a { print $0, a[$1] }", "a.txt", "b.txt"],
+    files: { "a.txt": "1 apple\n2 banana\n3 cherry\n", "b.txt": "2 yellow\n3 red\n4 green\n" },
+    stdout: "2 yellow banana\n3 red cherry\n",
+  },
+  {
+    args: ['FNR == 1 && NR != 1 { print "---" } { print FILENAME ": " $0 }', "a.txt", "b.txt"],
+    files: { "a.txt": "1 apple\n2 banana\n3 cherry\n", "b.txt": "2 yellow\n3 red\n4 green\n" },
+    stdout: "a.txt: 1 apple\na.txt: 2 banana\na.txt: 3 cherry\n---\nb.txt: 2 yellow\nb.txt: 3 red\nb.txt: 4 green\n",
+  },
+  {
+    args: ['{ printf "%-10s|%5.1f\\n", $2, $1 * 1.5 }', "a.txt"],
+    files: { "a.txt": "1 apple\n2 banana\n3 cherry\n", "b.txt": "2 yellow\n3 red\n4 green\n" },
+    stdout: "apple     |  1.5\nbanana    |  3.0\ncherry    |  4.5\n",
+  },
+  {
+    args: ['BEGIN { OFS = "\\t" } { $1 = $1 } 1', "a.txt"],
+    files: { "a.txt": "1 apple\n2 banana\n3 cherry\n", "b.txt": "2 yellow\n3 red\n4 green\n" },
+    stdout: "1\tapple\n2\tbanana\n3\tcherry\n",
+  },
+  {
+    args: [
+      '{ print > ($1 % 2 ? "odd" : "even") } END { close("odd"); close("even"); while ((getline l < "odd") > 0) print "odd:", l; while ((getline l < "even") > 0) print "even:", l }',
+      "a.txt",
+    ],
+    files: { "a.txt": "1 apple\n2 banana\n3 cherry\n", "b.txt": "2 yellow\n3 red\n4 green\n" },
+    stdout: "odd: 1 apple\nodd: 3 cherry\neven: 2 banana\n",
+  },
+  {
+    args: ["{ lines[NR] = $0 } END { for (i = NR; i > 0; i--) print lines[i] }", "a.txt"],
+    files: { "a.txt": "1 apple\n2 banana\n3 cherry\n", "b.txt": "2 yellow\n3 red\n4 green\n" },
+    stdout: "3 cherry\n2 banana\n1 apple\n",
+  },
+  {
+    args: ["NR > 1 { print prev } { prev = $0 }", "a.txt"],
+    files: { "a.txt": "1 apple\n2 banana\n3 cherry\n", "b.txt": "2 yellow\n3 red\n4 green\n" },
+    stdout: "1 apple\n2 banana\n",
+  },
+  {
+    args: [
+      '{ sum += $1; sumsq += $1 * $1 } END { mean = sum / NR; printf "%.3f %.3f\\n", mean, sqrt(sumsq / NR - mean * mean) }',
+    ],
+    stdout: "",
+    stderr: "awk: cmd. line:1: fatal: division by zero attempted\n",
+    status: 2,
+  },
+  {
+    args: [
+      '{ sum += $1; sumsq += $1 * $1 } END { mean = sum / NR; printf "%.3f %.3f\\n", mean, sqrt(sumsq / NR - mean * mean) }',
+    ],
+    stdin: "2\n4\n4\n4\n5\n5\n7\n9\n",
+    stdout: "5.000 2.000\n",
+  },
+  { args: ["length > 3"], stdin: "ab\nabcd\nabcdef\n", stdout: "abcd\nabcdef\n" },
+  { args: ["{ print length($1) }"], stdin: "héllo wörld\n", stdout: "5\n" },
+  { args: ["{ print toupper($0) }"], stdin: "héllo\n", stdout: "HéLLO\n" },
+  { args: ["{ print substr($0, 2, 3) }"], stdin: "héllo\n", stdout: "éll\n" },
+  { args: ['BEGIN { printf "%c\\n", 233 }'], stdout: "é\n" },
+  { args: ['{ gsub(/[^[:alnum:]]/, "_"); print }'], stdin: "a-b c!d\n", stdout: "a_b_c_d\n" },
+  { args: ['{ n = gsub(/[aeiou]/, "&&"); print n, $0 }'], stdin: "banana\n", stdout: "3 baanaanaa\n" },
+  { args: ["{ $0 = tolower($0); print $1 }"], stdin: "HELLO World\n", stdout: "hello\n" },
+  { args: ['{ print NF ? $NF : "empty" }'], stdin: "a b\n\nc\n", stdout: "b\nempty\nc\n" },
+  { args: ["{ print $1 + 0 }"], stdin: "0x1A\n1e3\n.5\n-3abc\n+7\n", stdout: "0\n1000\n0.5\n-3\n7\n" },
+  { args: ['{ printf "%d %d\\n", $1, $2 }'], stdin: "3.9 -3.9\n1e3 abc\n", stdout: "3 -3\n1000 0\n" },
+  { args: ['BEGIN { x = "abc"; print x > "/dev/stdout"; print "y" }'], stdout: "abc\ny\n" },
+  { args: ['BEGIN { printf "%s %s\\n", "a", "b" > "/dev/stderr" }'], stdout: "", stderr: "a b\n" },
+  {
+    args: ['BEGIN { n = split("2024-01-15", d, "-"); printf "%02d/%02d/%04d\\n", d[2], d[3], d[1] }'],
+    stdout: "01/15/2024\n",
+  },
+  { args: ['BEGIN { "pwd" | getline dir; print (length(dir) > 0) }'], stdout: "1\n" },
+  {
+    args: ['{ a[NR] = $1 } END { n = asort(a); for (i = 1; i <= n; i++) printf "%s ", a[i]; print "" }'],
+    stdin: "10\n9\n2\nb\na\n",
+    stdout: "2 9 10 a b \n",
+  },
+  {
+    args: ['{ a[$1] = NR } END { n = asorti(a, b); for (i = 1; i <= n; i++) printf "%s ", b[i]; print "" }'],
+    stdin: "10\n9\n2\nb\na\n",
+    stdout: "10 2 9 a b \n",
+  },
+  {
+    args: ['BEGIN { a["x"] = 3; a["y"] = 1; a["z"] = 2; n = asort(a, b); print n, b[1], b[2], b[3], a["x"] }'],
+    stdout: "3 1 2 3 3\n",
+  },
+  { args: ['BEGIN { print substr("hello", 0, 3), substr("hello", -2, 5) }'], stdout: "hel hello\n" },
+  { args: ['BEGIN { x = 10; x = x "" ; y = x + 5; print y, x }'], stdout: "15 10\n" },
+  { args: ['BEGIN { print 1e300 * 1e300, -1e300 * 1e300, int("inf"), int(-0.5) }'], stdout: "+inf -inf 0 0\n" },
+  { args: ["BEGIN { print 17 % 5, -17 % 5, 17 % -5, 5.5 % 2 }"], stdout: "2 -2 2 1.5\n" },
+  { args: ["BEGIN { print 2 ^ 0.5, 10 ^ -2, 0 ^ 0, (-8) ^ (1/3) }"], stdout: "1.41421 0.01 1 -nan\n" },
+  { args: ['BEGIN { printf "%.20f\\n", 0.1 }'], stdout: "0.10000000000000000555\n" },
+  { args: ['BEGIN { printf "%.15g %.16g %.17g\\n", 0.1, 0.1, 0.1 }'], stdout: "0.1 0.1 0.10000000000000001\n" },
+  { args: ['BEGIN { printf "%d %d\\n", 2147483648, -2147483649 }'], stdout: "2147483648 -2147483649\n" },
+  { args: ['BEGIN { printf "%x %o\\n", 2^40, 2^40 }'], stdout: "10000000000 20000000000000\n" },
+  { args: ['BEGIN { printf "%c%c", 195, 169; print "" }'], stdout: "Ã©\n" },
+  { args: ['BEGIN { s = sprintf("%c", 0); print length(s) }'], stdout: "1\n" },
+  { args: ['BEGIN { print index("abc", "c"), index("abcabc", "ca") }'], stdout: "3 3\n" },
+  {
+    args: ['BEGIN { print length(x), length(x ""), x + 0, "[" x "]"; if (x == 0 && x == "") print "both" }'],
+    stdout: "0 0 0 []\nboth\n",
+  },
+  { args: ['BEGIN { a = "10"; b = 9; print (a > b), ("10" > "9") }'], stdout: "0 0\n" },
+  {
+    args: ['BEGIN { print "a" > "b" ? "gt" : "le" }'],
+    stdout: "",
+    stderr:
+      'awk: cmd. line:1: BEGIN { print "a" > "b" ? "gt" : "le" }\nawk: cmd. line:1:                         ^ syntax error\n',
+    status: 1,
+  },
+  { args: ['BEGIN { print 1,2,3 > "/dev/stdout" }'], stdout: "1 2 3\n" },
+  { args: ['BEGIN { OFS = "-"; print 1, 2; $0 = "a b"; $1 = $1; print }'], stdout: "1-2\na-b\n" },
+  { args: ['BEGIN { ORS = ""; print "a"; print "b"; printf "\\n" }'], stdout: "ab\n" },
+  { args: ['BEGIN { $0 = "a b c"; $2 = ""; print NF, $0; $0 = $0; print NF }'], stdout: "3 a  c\n2\n" },
+  { args: ['BEGIN { $3 = "x"; print NF, "[" $0 "]" }'], stdout: "3 [  x]\n" },
+  {
+    args: ['BEGIN { CONVFMT = "%.2g"; a = 3.14159; b = a ""; print b; x[a] = 1; for (k in x) print k }'],
+    stdout: "3.1\n3.1\n",
+  },
+  { args: ["BEGIN { x = 0.1; y = x * 3; print (y == 0.3), y }"], stdout: "0 0.3\n" },
+  { args: ['BEGIN { print length(sprintf("%10s", "a")) }'], stdout: "10\n" },
+  { args: ['BEGIN { print sprintf("%-5s|", "abcdefg"), sprintf("%.3s|", "abcdefg") }'], stdout: "abcdefg| abc|\n" },
+  { args: ['BEGIN { printf "[%5s][%-5s][%05s]\\n", "ab", "ab", "ab" }'], stdout: "[   ab][ab   ][   ab]\n" },
+  { args: ['BEGIN { printf "[%+5d][% 5d][%-+5d]\\n", 3, 3, 3 }'], stdout: "[   +3][    3][+3   ]\n" },
+  { args: ['BEGIN { printf "[%e][%.0e][%#.0e]\\n", 0, 12345, 12345 }'], stdout: "[0.000000e+00][1e+04][1.e+04]\n" },
+  {
+    args: ['BEGIN { printf "[%g][%g][%g][%#g]\\n", 100000, 1000000, 0.0001234, 0.5 }'],
+    stdout: "[100000][1e+06][0.0001234][0.500000]\n",
+  },
+  { args: ['BEGIN { printf "[%G][%E]\\n", 1e-10, 1e-10 }'], stdout: "[1E-10][1.000000E-10]\n" },
+  {
+    args: ['BEGIN { printf "%s\\n", 1e16; printf "%s\\n", 123456789012345678 }'],
+    stdout: "10000000000000000\n123456789012345680\n",
+  },
+  {
+    args: ["BEGIN { print 123456789012345678, 0.000001, 1e-7, 100000000000000000000 }"],
+    stdout: "123456789012345680 1e-06 1e-07 100000000000000000000\n",
+  },
+  { args: ['BEGIN { print -1 " " -1 }'], stdout: "-1-1\n" },
+  { args: ["BEGIN { print 1 - -1, 1 - - 1, 2 -1 }"], stdout: "2 2 1\n" },
+  { args: ["BEGIN { x = 5; print x++ + x++, x }"], stdout: "11 7\n" },
+  { args: ["BEGIN { x = 5; print -x ^ 2, (-x) ^ 2 }"], stdout: "-25 25\n" },
+  { args: ['BEGIN { print !!3, !!0, !"", !!"a" }'], stdout: "1 0 1 1\n" },
+  { args: ['BEGIN { a = 1; b = 2; print a" "b, a""b, a b }'], stdout: "1 2 12 12\n" },
+  { args: ['BEGIN { print "a" "b" > "/dev/stdout" }'], stdout: "ab\n" },
+  { args: ["BEGIN { i = 5; a[i++] = i; for (k in a) print k, a[k] }"], stdout: "5 5\n" },
+  {
+    args: ['BEGIN { n = split("a b c", arr); delete arr[2]; print length(arr), (2 in arr), arr[1] arr[3] }'],
+    stdout: "2 0 ac\n",
+  },
+  {
+    args: [
+      'BEGIN { str = "The Quick Brown"; while (match(str, /[A-Z]/)) { printf "%s", substr(str, RSTART, 1); str = substr(str, RSTART + 1) }; print "" }',
+    ],
+    stdout: "TQB\n",
+  },
+  { args: ["BEGIN { x = 1; x += x++; print x; y = 10; y -= y--; print y }"], stdout: "3\n-1\n" },
+  {
+    args: ['BEGIN { j = 1; $(j++) = j; print $0 "|" j; k = 1; b[k] = k++; for (x in b) print x, b[x] }'],
+    stdout: "1|2\n2 1\n",
+  },
+  { args: ["BEGIN { i = 5; a[i++] += i; for (k in a) print k, a[k] }"], stdout: "5 5\n" },
+]
