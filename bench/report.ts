@@ -91,7 +91,7 @@ const problems = (row: TableRow): Array<string> => {
     if (cell.output === undefined || cell.output === reference) continue
     notes.push(
       squash(cell.output) === squash(reference)
-        ? `${name} output differs from GNU in spacing only: ${show(cell.output)} vs ${show(reference)}`
+        ? `⚠ ${name} output differs from GNU in spacing only: ${show(cell.output)} vs ${show(reference)}`
         : `⚠ ${name} output differs from GNU: ${show(cell.output)} vs ${show(reference)}`,
     )
   }

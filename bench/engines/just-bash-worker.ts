@@ -16,21 +16,29 @@ const root: unknown = workerData
 if (port === null || typeof root !== "string")
   throw new Error("just-bash-worker: start it as a worker with the root dir")
 
-// Size limits raised so that just-bash attempts every workload; its defaults refuse inputs over 512 MiB.
+// Size and count limits raised so that just-bash attempts every workload: its defaults refuse
+// files over 10 MB on a ReadWriteFs, inputs of more than a million lines (grep), 100,000 records
+// (awk, cut), and anything over 512 MiB. Depth limits stay as they are.
 const BIG = Number.MAX_SAFE_INTEGER
 const memory = new InMemoryFs()
+const disk = new ReadWriteFs({ root, maxFileReadSize: BIG })
 const bash = new Bash({
-  fs: new MountableFs({ base: memory, mounts: [{ mountPoint: "/disk", filesystem: new ReadWriteFs({ root }) }] }),
+  fs: new MountableFs({ base: memory, mounts: [{ mountPoint: "/disk", filesystem: disk }] }),
   cwd: "/",
   executionLimits: {
     maxInputBytes: BIG,
     maxLiveBytes: BIG,
     maxOutputSize: BIG,
     maxFileSystemBytes: BIG,
-    maxStringLength: 2 ** 29 - 24,
+    maxStringLength: 2 ** 29 - 24, // V8's longest string
+    maxArrayElements: BIG,
+    maxLoopIterations: BIG,
+    maxAwkIterations: BIG,
+    maxSedIterations: BIG,
     maxWorkUnits: BIG,
     maxTraversalEntries: BIG,
     maxTraversalWork: BIG,
+    maxGlobOperations: BIG,
     maxCommandCount: BIG,
     maxExecutionTimeMs: BIG,
   },

@@ -10,10 +10,15 @@ import { decodeLatin1 as latin1 } from "./shared/Latin1.ts"
 /**
  * `awk` (also `gawk`): POSIX awk with the gawk extensions scripts use, in
  * the C locale, matching GNU Awk 5.2's output and messages. The language
- * lives in `awk/`: Lexer, Parser (+ ParseExpr), Analysis, Compiler
- * (+ CompileStmt, CompileAsync, Builtins, Calls), Runtime (+ Fields,
- * Records, Values, Format, Regex), and the I/O layer (AwkIo, MainInput,
- * Streams).
+ * lives in `awk/`:
+ *
+ * - Program.ts parses the sources (Lexer, Parser, ParseExpr into Ast) and
+ *   words syntax errors as gawk does;
+ * - Interp.ts compiles (Analysis, Compiler, CompileExpr, CompileStmt,
+ *   CompileAsync, Builtins, Calls) and runs BEGIN, the records, and END;
+ * - Runtime.ts holds variables, `$0` and fields (Fields, Values, Format,
+ *   Regex, AwkArray with gawk's iteration order, Sorting, Text, Time, Random);
+ * - AwkIo.ts, MainInput.ts, Records.ts and Streams.ts do the I/O.
  */
 
 const usage = (name: string): string =>

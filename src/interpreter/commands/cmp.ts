@@ -38,13 +38,13 @@ const skip = (input: Input, n: number) =>
   })
 
 const flags = {
-    printBytes: Flag.boolean("b", "print-bytes", "print differing bytes"),
-    ignoreInitial: Flag.string("i", "ignore-initial", "skip first SKIP bytes of both inputs (or SKIP1:SKIP2)", {
-      arg: "SKIP",
-    }),
-    verbose: Flag.boolean("l", "verbose", "output byte numbers and differing byte values"),
-    bytes: Flag.string("n", "bytes", "compare at most LIMIT bytes", { arg: "LIMIT" }),
-    silent: Flag.boolean("s", ["quiet", "silent"], "suppress all normal output"),
+  printBytes: Flag.boolean("b", "print-bytes", "print differing bytes"),
+  ignoreInitial: Flag.string("i", "ignore-initial", "skip first SKIP bytes of both inputs (or SKIP1:SKIP2)", {
+    arg: "SKIP",
+  }),
+  verbose: Flag.boolean("l", "verbose", "output byte numbers and differing byte values"),
+  bytes: Flag.string("n", "bytes", "compare at most LIMIT bytes", { arg: "LIMIT" }),
+  silent: Flag.boolean("s", ["quiet", "silent"], "suppress all normal output"),
 }
 
 const HELP = `Usage: cmp [OPTION]... FILE1 [FILE2 [SKIP1 [SKIP2]]]\nCompare two files byte by byte.\n\n${Flag.describeFlags(flags)}\n\nSKIP values may be followed by the suffixes kB K MB M GB G TB T PB P EB E ZB Z YB Y.\n`
@@ -152,7 +152,9 @@ export const cmp = make("cmp", {
                 if (f.silent) return 1
                 if (!f.verbose) {
                   const extra = f.printBytes ? ` is ${octal(x)} ${visible(x)} ${octal(y)} ${visible(y)}` : ""
-                  sink.latin1(`${names[0]} ${names[1]} differ: byte ${n}, line ${newlines + 1}${extra}\n`)
+                  // POSIX's wording in the C locale, unless the bytes are shown.
+                  const unit = f.printBytes ? "byte" : "char"
+                  sink.latin1(`${names[0]} ${names[1]} differ: ${unit} ${n}, line ${newlines + 1}${extra}\n`)
                   yield* sink.flush
                   return 1
                 }

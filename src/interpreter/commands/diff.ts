@@ -20,7 +20,10 @@ const flags = {
   reportIdentical: Flag.boolean("s", "report-identical-files", "report when two files are the same"),
   c: Flag.boolean("c", null, "output 3 lines of copied context"),
   C: Flag.string("C", null, "output NUM lines of copied context", { arg: "NUM" }),
-  context: Flag.string(null, "context", "output NUM (default 3) lines of copied context", { arg: "NUM", optional: true }),
+  context: Flag.string(null, "context", "output NUM (default 3) lines of copied context", {
+    arg: "NUM",
+    optional: true,
+  }),
   u: Flag.boolean("u", null, "output 3 lines of unified context"),
   U: Flag.string("U", null, "output NUM lines of unified context", { arg: "NUM" }),
   unified: Flag.string(null, "unified", "output NUM (default 3) lines of unified context", {
@@ -144,7 +147,9 @@ export const diff = make("diff", {
       let b = op(files[1])
       if (a.path === "-" && b.path === "-") return 0
       const stat = (x: Operand) =>
-        x.path === "-" ? Effect.succeed({ _tag: "Success" as const, success: "file" as const }) : Effect.result(Effect.map(ctx.fs.stat(x.path), (s) => s.type))
+        x.path === "-"
+          ? Effect.succeed({ _tag: "Success" as const, success: "file" as const })
+          : Effect.result(Effect.map(ctx.fs.stat(x.path), (s) => s.type))
       const sa = yield* stat(a)
       const sb = yield* stat(b)
       if (sa._tag === "Failure" || sb._tag === "Failure") {

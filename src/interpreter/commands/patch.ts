@@ -55,6 +55,19 @@ const toLines = (bytes: Uint8Array): Array<Line> => {
 const fromLines = (lines: ReadonlyArray<Line>): Uint8Array =>
   fromLatin1(lines.map((l) => l.text + (l.eol ? "\n" : "")).join(""))
 
+/** A unified range: `start`, `start,count`, or `start,0` (the line before) when empty. */
+const range = (start: number, count: number) => (count === 1 ? String(start) : `${start},${count}`)
+
+/** A hunk written back in unified form, for the reject file. */
+const rejectLines = (h: Hunk): Array<string> => {
+  const out = [`@@ -${range(h.oldStart, h.oldCount)} +${range(h.newStart, h.newCount)} @@`]
+  for (const l of h.lines) {
+    out.push(l.op + l.text)
+    if (!l.eol) out.push("\\ No newline at end of file")
+  }
+  return out
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`
 
 /** `patch`: apply a diff file to an original. */
@@ -115,7 +128,7 @@ export const patch = make("patch", {
           const newName = reversed ? file.oldName : file.newName
           let hunks: ReadonlyArray<Hunk> = reversed ? file.hunks.map(reverseHunk) : file.hunks
           const total = hunks.length
-          const level = flags.strip ?? (file.git ? 1 : undefined)
+          const level = flags.strip
           const exists = (p: string) =>
             Effect.map(
               Effect.result(ctx.fs.stat(resolve(p))),
@@ -150,6 +163,13 @@ export const patch = make("patch", {
             yield* writeText(ctx.stderr, `patch: **** Can't open file ${target} : ${errorText(read.failure)}\n`)
             return 2
           }
+          if (creating && present && original.length > 0 && !flags.force) {
+            yield* writeText(
+              ctx.stdout,
+              `The next patch would create the file ${target},\nwhich already exists!  Assume -R? [n] \nApply anyway? [n] \nSkipping patch.\n${total} out of ${plural(total, "hunk")} ignored\n`,
+            )
+            return 1
+          }
           const input = toLines(original)
           const outName = flags.output
           yield* say(
@@ -170,16 +190,16 @@ export const patch = make("patch", {
             Effect.gen(function* () {
               if (flags.dryRun) return ""
               const rejName = `${outName ?? target}.rej`
-              const text = [...file.header, ...failed.flatMap((h) => h.text)].map((l) => `${l}\n`).join("")
+              const header =
+                reversed && file.header.length === 2
+                  ? [`--- ${file.header[1].slice(4)}`, `+++ ${file.header[0].slice(4)}`]
+                  : file.header
+              const text = [...header, ...failed.flatMap(rejectLines)].map((l) => `${l}\n`).join("")
               yield* Effect.ignore(ctx.fs.writeFile(resolve(rejName), fromLatin1(text)))
               return ` -- saving rejects to file ${rejName}`
             })
-          if (creating && present && original.length > 0 && !flags.force) {
-            return yield* skipAll(
-              `The next patch would create the file ${target},\nwhich already exists!  Assume -R? [n] \nApply anyway? [n] \nSkipping patch.\n`,
-            )
-          }
           const maxFuzz = flags.fuzz ?? 2
+          let assumed = false
           if (!flags.force && hunks.length > 0 && !creating) {
             const first = applyHunks(input, [hunks[0]], 0).outcomes[0]
             if (first._tag === "Failed" && appliesReversed(input, hunks)) {
@@ -191,15 +211,16 @@ export const patch = make("patch", {
                 )
               yield* say(`${what}  ${reversed ? "Ignoring -R." : "Assuming -R."}\n`)
               hunks = hunks.map(reverseHunk)
+              assumed = true
             }
           }
           const result = applyHunks(input, hunks, maxFuzz)
           const failed: Array<Hunk> = []
-          let mismatch = false
+          let mismatch = assumed
           for (let k = 0; k < result.outcomes.length; k++) {
             const o = result.outcomes[k]
             if (o._tag === "Failed") {
-              failed.push(file.hunks[k])
+              failed.push(hunks[k])
               mismatch = true
               yield* say(`Hunk #${k + 1} FAILED at ${o.at}.\n`)
             } else if (o.fuzz > 0 || o.offset !== 0) {

@@ -5,7 +5,8 @@ import { makeSink } from "./shared/Sink.ts"
 
 /** `printenv`: print all exported variables, or the values of the named ones (status 1 if one is missing). */
 export const printenv = make("printenv", {
-  summary: "Print the values of the specified environment VARIABLE(s).\nIf no VARIABLE is specified, print name and value pairs for them all.",
+  summary:
+    "Print the values of the specified environment VARIABLE(s).\nIf no VARIABLE is specified, print name and value pairs for them all.",
   flags: {
     null: Flag.boolean("0", "null", "end each output line with NUL, not newline"),
   },

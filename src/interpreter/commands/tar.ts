@@ -164,28 +164,37 @@ export const tar: DeclaredCommand = make("tar", {
           const input = archive === "-" ? ctx.stdin : yield* inputFromStream(ctx.fs.read(ctx.resolve(archive)))
           const first = yield* input.read
           if (first !== null) input.unread(first)
-          return yield* readArchive(maybeGunzip(input, gzip), (entry, body) =>
-            Effect.gen(function* () {
-              if (!selected(entry.name)) return
-              if (f.list) {
-                yield* writeText(ctx.stdout, f.verbose ? longLine(entry, width, ctx.env.get("TZ")) : `${entry.name}\n`)
-                return
-              }
-              let name = entry.name.replace(/^\/+/, "")
-              if (name !== entry.name && !warnedSlash) {
-                warnedSlash = true
-                yield* say("Removing leading `/' from member names")
-              }
-              if (strip > 0) {
-                const parts = name.split("/")
-                if (parts.filter((p) => p !== "").length <= strip) return
-                name = parts.slice(strip).join("/")
-              }
-              if (name === "" || name.split("/").includes("..")) return
-              if (f.verbose && !f.toStdout) yield* writeText(ctx.stdout, `${entry.name}\n`)
-              yield* extractor.extract(entry, name, body)
-            }),
-            (message) => Effect.andThen(say(message), Effect.sync(() => (warned = true))),
+          return yield* readArchive(
+            maybeGunzip(input, gzip),
+            (entry, body) =>
+              Effect.gen(function* () {
+                if (!selected(entry.name)) return
+                if (f.list) {
+                  yield* writeText(
+                    ctx.stdout,
+                    f.verbose ? longLine(entry, width, ctx.env.get("TZ")) : `${entry.name}\n`,
+                  )
+                  return
+                }
+                let name = entry.name.replace(/^\/+/, "")
+                if (name !== entry.name && !warnedSlash) {
+                  warnedSlash = true
+                  yield* say("Removing leading `/' from member names")
+                }
+                if (strip > 0) {
+                  const parts = name.split("/")
+                  if (parts.filter((p) => p !== "").length <= strip) return
+                  name = parts.slice(strip).join("/")
+                }
+                if (name === "" || name.split("/").includes("..")) return
+                if (f.verbose && !f.toStdout) yield* writeText(ctx.stdout, `${entry.name}\n`)
+                yield* extractor.extract(entry, name, body)
+              }),
+            (message) =>
+              Effect.andThen(
+                say(message),
+                Effect.sync(() => (warned = true)),
+              ),
           )
         }),
       )

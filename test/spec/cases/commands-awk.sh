@@ -249,3 +249,33 @@ awk 'BEGIN { print strftime("%Y-%m-%d %H:%M:%S", 86400 * 365) }'
 #### gawk is the same command
 echo 'a b' | gawk '{ print $2 }'
 ## stdout: b
+
+#### FPAT splits quoted CSV fields
+printf '"Smith, John",42\nJane,7\n' | awk 'BEGIN { FPAT = "([^,]+)|(\"[^\"]+\")" } { print $1 "|" $2 }'
+## STDOUT:
+"Smith, John"|42
+Jane|7
+## END
+
+#### PROCINFO sorted_in orders for-in
+printf 'b\na\nc\na\n' | awk '{ n[$1]++ } END { PROCINFO["sorted_in"] = "@ind_str_asc"; for (k in n) print k, n[k] }'
+## STDOUT:
+a 2
+b 1
+c 1
+## END
+
+#### for-in visits keys in gawk's order
+awk 'BEGIN { split("x y z", a); a["k"] = 1; for (i in a) printf "%s,", i; print "" }'
+## stdout: k,1,2,3,
+
+#### awk stops when its reader goes away
+seq 1 100000 | awk '{ print }' | head -2
+## STDOUT:
+1
+2
+## END
+
+#### asort and asorti
+awk 'BEGIN { a["x"] = 3; a["y"] = 1; a["z"] = 2; n = asort(a, v); m = asorti(a, k); print n, v[1], v[3], k[1], k[3] }'
+## stdout: 3 1 3 x z

@@ -101,6 +101,7 @@ export const ARRAY_ARGS: Readonly<Record<string, ReadonlyArray<number>>> = {
   asorti: [0, 1],
 }
 
+/** What `analyse` finds. */
 export interface Analysis {
   /** Per function, which parameters are used as arrays. */
   readonly arrayParams: ReadonlyMap<string, ReadonlyArray<boolean>>

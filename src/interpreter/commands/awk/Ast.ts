@@ -11,12 +11,14 @@
 /** A place an assignment can store to. */
 export type LValue = Var | Field | Index
 
+/** A number constant. */
 export interface Num {
   readonly k: "num"
   readonly line: number
   readonly value: number
 }
 
+/** A string constant (escapes already processed). */
 export interface Str {
   readonly k: "str"
   readonly line: number
@@ -30,12 +32,14 @@ export interface Regex {
   readonly source: string
 }
 
+/** A variable reference. */
 export interface Var {
   readonly k: "var"
   readonly line: number
   readonly name: string
 }
 
+/** `$expr`. */
 export interface Field {
   readonly k: "field"
   readonly line: number
@@ -58,8 +62,10 @@ export interface In {
   readonly name: string
 }
 
+/** Assignment operators (`**=` is read as `^=`). */
 export type AssignOp = "=" | "+=" | "-=" | "*=" | "/=" | "%=" | "^="
 
+/** `target op= value`. */
 export interface Assign {
   readonly k: "assign"
   readonly line: number
@@ -68,6 +74,7 @@ export interface Assign {
   readonly value: Expr
 }
 
+/** `++x`, `x--`. */
 export interface IncDec {
   readonly k: "incdec"
   readonly line: number
@@ -76,6 +83,7 @@ export interface IncDec {
   readonly target: LValue
 }
 
+/** `-x`, `+x`, `!x`. */
 export interface Unary {
   readonly k: "unary"
   readonly line: number
@@ -83,8 +91,10 @@ export interface Unary {
   readonly arg: Expr
 }
 
+/** Arithmetic, concatenation and comparison operators. */
 export type BinaryOp = "+" | "-" | "*" | "/" | "%" | "^" | "concat" | "<" | "<=" | "==" | "!=" | ">" | ">="
 
+/** A binary operation. */
 export interface Binary {
   readonly k: "binary"
   readonly line: number
@@ -102,6 +112,7 @@ export interface Match {
   readonly right: Expr
 }
 
+/** `&&` and `||`. */
 export interface Logical {
   readonly k: "logical"
   readonly line: number
@@ -110,6 +121,7 @@ export interface Logical {
   readonly right: Expr
 }
 
+/** `test ? yes : no`. */
 export interface Cond {
   readonly k: "cond"
   readonly line: number
@@ -150,6 +162,7 @@ export interface Getline {
   readonly source: Expr | undefined
 }
 
+/** Any expression. */
 export type Expr =
   | Num
   | Str
@@ -176,12 +189,14 @@ export interface Redirect {
   readonly target: Expr
 }
 
+/** An expression run for its effects. */
 export interface ExprStmt {
   readonly k: "expr"
   readonly line: number
   readonly expr: Expr
 }
 
+/** `print` / `printf` with an optional redirection. */
 export interface Print {
   readonly k: "print" | "printf"
   readonly line: number
@@ -189,6 +204,7 @@ export interface Print {
   readonly redirect: Redirect | undefined
 }
 
+/** `if (test) yes else no`. */
 export interface If {
   readonly k: "if"
   readonly line: number
@@ -197,6 +213,7 @@ export interface If {
   readonly no: Stmt | undefined
 }
 
+/** `while (test) body`. */
 export interface While {
   readonly k: "while"
   readonly line: number
@@ -204,6 +221,7 @@ export interface While {
   readonly body: Stmt
 }
 
+/** `do body while (test)`. */
 export interface Do {
   readonly k: "do"
   readonly line: number
@@ -211,6 +229,7 @@ export interface Do {
   readonly test: Expr
 }
 
+/** `for (init; test; step) body`. */
 export interface For {
   readonly k: "for"
   readonly line: number
@@ -220,6 +239,7 @@ export interface For {
   readonly body: Stmt
 }
 
+/** `for (target in array) body`. */
 export interface ForIn {
   readonly k: "forin"
   readonly line: number
@@ -228,6 +248,7 @@ export interface ForIn {
   readonly body: Stmt
 }
 
+/** `{ ... }`. */
 export interface Block {
   readonly k: "block"
   readonly line: number
@@ -240,12 +261,14 @@ export interface Simple {
   readonly line: number
 }
 
+/** `exit [value]`. */
 export interface Exit {
   readonly k: "exit"
   readonly line: number
   readonly value: Expr | undefined
 }
 
+/** `return [value]`. */
 export interface Return {
   readonly k: "return"
   readonly line: number
@@ -260,6 +283,7 @@ export interface Delete {
   readonly subs: ReadonlyArray<Expr> | undefined
 }
 
+/** Any statement. */
 export type Stmt = ExprStmt | Print | If | While | Do | For | ForIn | Block | Simple | Exit | Return | Delete
 
 /** What selects the records a rule runs on. */
@@ -268,6 +292,7 @@ export type Pattern =
   | { readonly k: "expr"; readonly expr: Expr }
   | { readonly k: "range"; readonly from: Expr; readonly to: Expr }
 
+/** A pattern-action rule. */
 export interface Rule {
   readonly line: number
   readonly pattern: Pattern
@@ -275,6 +300,7 @@ export interface Rule {
   readonly action: Block | undefined
 }
 
+/** A user-defined function. */
 export interface Func {
   readonly line: number
   readonly name: string
@@ -282,6 +308,7 @@ export interface Func {
   readonly body: Block
 }
 
+/** A parsed program: its rules in order and its functions. */
 export interface Program {
   readonly rules: ReadonlyArray<Rule>
   readonly funcs: ReadonlyMap<string, Func>

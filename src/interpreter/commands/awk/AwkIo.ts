@@ -66,10 +66,12 @@ export class AwkIo implements IoHost {
     }
     switch (target) {
       case "/dev/stdout":
+      case "/dev/fd/1":
       case "-":
         this.stdout.latin1(s)
         return
       case "/dev/stderr":
+      case "/dev/fd/2":
         this.stderr.latin1(s)
         return
       case "/dev/null":
@@ -147,7 +149,7 @@ export class AwkIo implements IoHost {
   }.bind(this)
 
   getlineFile = function* (this: AwkIo, name: string): Gen<string | undefined | null> {
-    if (name === "-" || name === "/dev/stdin") {
+    if (name === "-" || name === "/dev/stdin" || name === "/dev/fd/0") {
       this.stdinReader ??= new RecordReader(this.ctx.stdin)
       return yield* this.records(this.stdinReader)
     }

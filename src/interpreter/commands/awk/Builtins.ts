@@ -3,7 +3,9 @@ import type { Compiler, Type } from "./Compiler.ts"
 import { splitInto, splitterFor, type Splitter } from "./Fields.ts"
 import { FormatError, sprintf, type FormatArgs } from "./Format.ts"
 import { AwkArray, AwkFatal } from "./Runtime.ts"
-import { fillMatchArray, matchAt, sortArray, substitute, toLower, toUpper } from "./Text.ts"
+import { callByName } from "./Calls.ts"
+import { sortElements } from "./Sorting.ts"
+import { fillMatchArray, matchAt, substitute, toLower, toUpper } from "./Text.ts"
 import { DEFAULT_FORMAT, mktime, strftime } from "./Time.ts"
 import type { Str, Val } from "./Types.ts"
 import { intToStr, StrNum, toNum, UNINIT, type Value } from "./Values.ts"
@@ -109,7 +111,7 @@ const splitterOf = (c: Compiler, e: Ast.Expr | undefined): (() => Splitter) => {
   if (e === undefined) return () => rt.currentSplitter()
   if (e.k === "regex") {
     const re = c.regexOf(e)
-    return () => ({ kind: "regex", re: re().scan })
+    return () => ({ kind: "regex", find: re().find })
   }
   const s = c.str(e)
   return () => {
@@ -217,7 +219,7 @@ export const compileBuiltin = (c: Compiler, e: Ast.Builtin): Val => {
         const r = re()
         const p = place?.()
         const text = p !== undefined ? rt.str(p.get()) : get()
-        const result = substitute(r.scan, text, repl(), which, false)
+        const result = substitute(r.find, text, repl(), which, false)
         if (result.count > 0 && p !== undefined) p.set(result.text)
         return result.count
       }
@@ -239,8 +241,15 @@ export const compileBuiltin = (c: Compiler, e: Ast.Builtin): Val => {
           if (d <= 0) rt.warn(`gensub: third argument \`${rt.str(h)}' treated as 1`)
           which = d < 1 ? 1 : Math.trunc(d)
         }
-        return substitute(r.scan, target(), replacement, which, true).text
+        return substitute(r.find, target(), replacement, which, true).text
       }
+    }
+    case "patsplit": {
+      const s = str(0)
+      const arr = arrayArg(c, a[1], "patsplit", "second")
+      const re = a.length > 2 ? c.regexOf(a[2]) : () => rt.regex(rt.str(rt.FPAT))
+      const seps = a.length > 3 ? arrayArg(c, a[3], "patsplit", "fourth") : undefined
+      return () => doSplit(s(), arr(), { kind: "fpat", find: re().find }, seps?.())
     }
     case "match": {
       const s = str(0)
@@ -249,7 +258,7 @@ export const compileBuiltin = (c: Compiler, e: Ast.Builtin): Val => {
       return () => {
         const text = s()
         const r = re()
-        const m = matchAt(r.scan, text, arr !== undefined)
+        const m = matchAt(r, text, arr !== undefined)
         if (arr !== undefined) {
           const dest = arr()
           if (m === null) dest.clear()
@@ -332,11 +341,22 @@ export const compileBuiltin = (c: Compiler, e: Ast.Builtin): Val => {
     case "asorti": {
       const src = arrayArg(c, a[0], e.name, "first")
       const dest = a.length > 1 ? arrayArg(c, a[1], e.name, "second") : undefined
-      const how = a.length > 2 ? str(2) : () => ""
+      const indices = e.name === "asorti"
+      const how = a.length > 2 ? str(2) : () => (indices ? "@ind_str_asc" : "@val_type_asc")
       return () => {
         const s = src()
         const d = dest?.() ?? s
-        return sortArray(s, d, e.name === "asorti", how())
+        const call = (name: string, args: ReadonlyArray<Value>) => callByName(c, name, args)
+        const sorted = sortElements(
+          s,
+          how(),
+          (v) => rt.str(v),
+          call,
+          (name) => c.funcs.has(name),
+        )
+        d.clear()
+        sorted.forEach((el, i) => d.set(intToStr(i + 1), indices ? rt.key(el.key) : el.value))
+        return sorted.length
       }
     }
     case "and":

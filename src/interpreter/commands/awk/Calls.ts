@@ -2,7 +2,7 @@ import type * as Ast from "./Ast.ts"
 import type { Compiler, FuncCode } from "./Compiler.ts"
 import { AwkFatal, EXIT, NEXT, NEXTFILE, Unwind, type Cell } from "./Runtime.ts"
 import type { Val } from "./Types.ts"
-import { UNINIT } from "./Values.ts"
+import { UNINIT, type Value } from "./Values.ts"
 
 /**
  * User function calls. Scalars are passed by value, arrays by reference; a
@@ -82,6 +82,27 @@ export const compileCall = (c: Compiler, e: Ast.Call): Val => {
     }
     return finish(c, code)
   }
+}
+
+/** Call a (non-waiting) user function with values, as a sort comparator does. */
+export const callByName = (c: Compiler, name: string, args: ReadonlyArray<Cell>): Value => {
+  const rt = c.rt
+  const f = c.funcs.get(name)
+  const body = f?.body
+  if (f === undefined || body === undefined) throw new AwkFatal(`sort comparison function \`${name}' is not defined`)
+  const frame = args.slice(0, f.params.length)
+  enter(c, f, frame)
+  const saved = rt.frame
+  rt.frame = frame
+  rt.depth++
+  let code: number
+  try {
+    code = body()
+  } finally {
+    rt.frame = saved
+    rt.depth--
+  }
+  return finish(c, code)
 }
 
 const fatalUndefined = (name: string): never => {

@@ -1,7 +1,8 @@
 import type * as Ast from "./Ast.ts"
 import { ARRAY_ARGS } from "./Analysis.ts"
 import { argument, enter, finish } from "./Calls.ts"
-import { CompileError, type Compiler } from "./Compiler.ts"
+import type { Compiler } from "./Compiler.ts"
+import { CompileError } from "./Ops.ts"
 import { compileStmt } from "./CompileStmt.ts"
 import { format } from "./Builtins.ts"
 import { AwkFatal, BREAK, CONTINUE, NORMAL, RETURN, type Cell } from "./Runtime.ts"
@@ -317,9 +318,10 @@ export const gstmt = (c: Compiler, s: Ast.Stmt): GenExec => {
       const arr = c.array(s.array, line)
       const place = c.place(s.target)
       const body = gstmt(c, s.body)
+      const keys = c.forInKeys()
       return function* () {
         rt.line = line
-        for (const k of arr().keys()) {
+        for (const k of keys(arr())) {
           place().set(k)
           const r = yield* loopBody(yield* body())
           if (r === BREAK) break

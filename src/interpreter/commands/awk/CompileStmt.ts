@@ -158,9 +158,10 @@ export const compileStmt = (c: Compiler, s: Ast.Stmt): Exec => {
       const arr = c.array(s.array, line)
       const place = c.place(s.target)
       const body = compileStmt(c, s.body)
+      const keys = c.forInKeys()
       return () => {
         rt.line = line
-        for (const k of arr().keys()) {
+        for (const k of keys(arr())) {
           place().set(k)
           const r = body()
           if (r !== NORMAL) {

@@ -1,30 +1,24 @@
 import type * as Ast from "./Ast.ts"
 import type { Analysis } from "./Analysis.ts"
 import { exprIsAsync, stmtIsAsync } from "./Analysis.ts"
-import { compileBuiltin, builtinType } from "./Builtins.ts"
-import { compileCall } from "./Calls.ts"
+import { builtinType } from "./Builtins.ts"
+import { callByName } from "./Calls.ts"
+import { compileBool, compileNum, compileStr, compileVal } from "./CompileExpr.ts"
+import { sortElements } from "./Sorting.ts"
+import { CompileError, fatal, SPECIAL } from "./Ops.ts"
 import { Random } from "./Random.ts"
 import { compile as compileRegex, RegexError, type Compiled } from "./Regex.ts"
-import { AwkArray, AwkFatal, type Cell, type Runtime } from "./Runtime.ts"
+import { AwkArray, type Cell, type Runtime } from "./Runtime.ts"
 import type { Bool, Exec, GenExec, IoHost, Num, Str, Val } from "./Types.ts"
-import { compare, StrNum, toBool, toNum, UNINIT, type Value } from "./Values.ts"
+import { toNum, UNINIT, type Value } from "./Values.ts"
 
 /**
- * Expressions to closures. Each expression can be compiled for the type its
- * context wants (`val`, `num`, `str`, `bool`), so `s += $2` reads the field
- * as a number without building a value, and comparisons whose operand types
- * are known statically skip the strnum test.
+ * The compile-time view of a program: variable slots (global scalars,
+ * global arrays, run-time typed cells, function parameters), lvalues, and
+ * the typed expression entry points (the expressions themselves are in
+ * CompileExpr.ts, statements in CompileStmt.ts, waiting code in
+ * CompileAsync.ts).
  */
-
-/** A compile-time error (invalid regex constant, ...): gawk reports it and exits 1. */
-export class CompileError {
-  readonly message: string
-  readonly line: number
-  constructor(message: string, line: number) {
-    this.message = message
-    this.line = line
-  }
-}
 
 /** The static type of an expression. */
 export type Type = "num" | "str" | "any"
@@ -39,64 +33,7 @@ export interface FuncCode {
   gen: GenExec | undefined
 }
 
-const SPECIAL = new Set([
-  "NR",
-  "FNR",
-  "NF",
-  "FS",
-  "OFS",
-  "ORS",
-  "RS",
-  "FILENAME",
-  "SUBSEP",
-  "RSTART",
-  "RLENGTH",
-  "CONVFMT",
-  "OFMT",
-  "RT",
-  "IGNORECASE",
-])
-
-/** `x ^ y` as gawk computes it: integer powers by repeated squaring, like calc_exp. */
-export const power = (x: number, y: number): number => {
-  if (Number.isInteger(y) && Math.abs(y) < 2 ** 53) {
-    if (y === 0) return 1
-    let n = Math.abs(y)
-    let base = x
-    let mult = 1
-    while (n > 1) {
-      if (n % 2 === 1) mult *= base
-      base *= base
-      n = Math.floor(n / 2)
-    }
-    const r = mult * base
-    return y > 0 ? r : 1 / r
-  }
-  return Math.pow(x, y)
-}
-
-const fatal = (message: string): never => {
-  throw new AwkFatal(message)
-}
-
-/** Arithmetic on numbers; division by zero is fatal with gawk's wording. */
-export const arith = (op: string, a: number, b: number): number => {
-  switch (op) {
-    case "+":
-      return a + b
-    case "-":
-      return a - b
-    case "*":
-      return a * b
-    case "/":
-      return b === 0 ? fatal("division by zero attempted") : a / b
-    case "%":
-      return b === 0 ? fatal("division by zero attempted in `%'") : a % b
-    default:
-      return power(a, b)
-  }
-}
-
+/** Compiles one program against one runtime and I/O layer. */
 export class Compiler {
   readonly rt: Runtime
   readonly io: IoHost
@@ -176,6 +113,24 @@ export class Compiler {
       set: (v) => {
         rt.cells[slot] = v
       },
+    }
+  }
+
+  /** The keys `for (k in a)` visits: PROCINFO["sorted_in"] may ask for an order. */
+  forInKeys(): (arr: AwkArray) => Array<Value> {
+    const rt = this.rt
+    const procinfo = rt.arrays[this.arraySlot("PROCINFO")]
+    return (arr) => {
+      const how = procinfo.get("sorted_in")
+      if (how === undefined) return arr.keys()
+      const call = (name: string, args: ReadonlyArray<Value>) => callByName(this, name, args)
+      return sortElements(
+        arr,
+        rt.str(how),
+        (v) => rt.str(v),
+        call,
+        (name) => this.funcs.has(name),
+      ).map((e) => e.key)
     }
   }
 
@@ -290,7 +245,8 @@ export class Compiler {
   }
 
   /** Read a variable. */
-  private variable(name: string): Val {
+  /** Read a variable. */
+  variable(name: string): Val {
     const rt = this.rt
     const cell = this.cell(name)
     if (cell !== undefined) {
@@ -314,6 +270,8 @@ export class Compiler {
         return () => rt.rlength
       case "FS":
         return () => rt.FS
+      case "FPAT":
+        return () => rt.FPAT
       case "OFS":
         return () => rt.OFS
       case "ORS":
@@ -363,6 +321,8 @@ export class Compiler {
         return (v) => (rt.rlength = toNum(v))
       case "FS":
         return (v) => rt.setFS(v)
+      case "FPAT":
+        return (v) => rt.setFPAT(v)
       case "OFS":
         return (v) => rt.setOFS(v)
       case "ORS":
@@ -433,383 +393,19 @@ export class Compiler {
   }
 
   // ---- typed compilation ----
-
   val(e: Ast.Expr): Val {
-    const rt = this.rt
-    switch (e.k) {
-      case "num": {
-        const v = e.value
-        return () => v
-      }
-      case "str": {
-        const v = e.value
-        return () => v
-      }
-      case "regex": {
-        const re = this.regexOf(e)
-        return () => (re().test.test(rt.getRecord()) ? 1 : 0)
-      }
-      case "group":
-        return this.val(e.expr)
-      case "var":
-        return this.variable(e.name)
-      case "field": {
-        if (e.index.k === "num") {
-          const k = rt.fieldIndex(e.index.value)
-          if (k === 0) return () => new StrNum(rt.getRecord())
-          return () => rt.fieldValue(k)
-        }
-        const idx = this.num(e.index)
-        return () => rt.fieldValue(rt.fieldIndex(idx()))
-      }
-      case "index": {
-        const arr = this.array(e.name, e.line)
-        const key = this.key(e.subs)
-        return () => {
-          const m = arr()
-          const k = key()
-          const v = m.get(k)
-          if (v !== undefined) return v
-          m.set(k, UNINIT)
-          return UNINIT
-        }
-      }
-      case "in": {
-        const arr = this.array(e.name, e.line)
-        const key = this.key(e.subs)
-        return () => (arr().has(key()) ? 1 : 0)
-      }
-      case "assign":
-        return this.assign(e)
-      case "incdec":
-        return this.incdec(e)
-      case "binary":
-        if (e.op === "concat") return this.str(e)
-        return this.num(e)
-      case "unary":
-      case "match":
-      case "logical":
-        return this.num(e)
-      case "cond": {
-        const t = this.bool(e.test)
-        const a = this.val(e.yes)
-        const b = this.val(e.no)
-        return () => (t() ? a() : b())
-      }
-      case "builtin":
-        return compileBuiltin(this, e)
-      case "call":
-        return compileCall(this, e)
-      case "getline":
-        throw new AwkFatal("getline in a synchronous context")
-    }
+    return compileVal(this, e)
   }
 
   num(e: Ast.Expr): Num {
-    const rt = this.rt
-    switch (e.k) {
-      case "num": {
-        const v = e.value
-        return () => v
-      }
-      case "group":
-        return this.num(e.expr)
-      case "field": {
-        if (e.index.k === "num") {
-          const k = rt.fieldIndex(e.index.value)
-          return () => rt.fieldNum(k)
-        }
-        const idx = this.num(e.index)
-        return () => rt.fieldNum(rt.fieldIndex(idx()))
-      }
-      case "var":
-        if (e.name === "NR") return () => rt.nr
-        if (e.name === "FNR") return () => rt.fnr
-        if (e.name === "NF") return () => rt.getNF()
-        break
-      case "binary": {
-        if (e.op === "concat") break
-        if (e.op === "<" || e.op === "<=" || e.op === "==" || e.op === "!=" || e.op === ">" || e.op === ">=") {
-          const b = this.bool(e)
-          return () => (b() ? 1 : 0)
-        }
-        if ((e.op === "/" || e.op === "%") && e.right.k === "num" && e.right.value === 0) {
-          // gawk folds constants while parsing and reports this before running anything.
-          throw new CompileError(
-            e.op === "/" ? "division by zero attempted" : "division by zero attempted in `%'",
-            e.line,
-          )
-        }
-        const a = this.num(e.left)
-        const b = this.num(e.right)
-        switch (e.op) {
-          case "+":
-            return () => a() + b()
-          case "-":
-            return () => a() - b()
-          case "*":
-            return () => a() * b()
-          case "/":
-            return () => {
-              const x = a()
-              const y = b()
-              return y === 0 ? fatal("division by zero attempted") : x / y
-            }
-          case "%":
-            return () => {
-              const x = a()
-              const y = b()
-              return y === 0 ? fatal("division by zero attempted in `%'") : x % y
-            }
-          case "^":
-            return () => power(a(), b())
-        }
-        break
-      }
-      case "unary": {
-        if (e.op === "!") {
-          const b = this.bool(e.arg)
-          return () => (b() ? 0 : 1)
-        }
-        const a = this.num(e.arg)
-        return e.op === "-" ? () => -a() : a
-      }
-      case "match":
-      case "logical": {
-        const b = this.bool(e)
-        return () => (b() ? 1 : 0)
-      }
-    }
-    const v = this.val(e)
-    return () => toNum(v())
+    return compileNum(this, e)
   }
 
   str(e: Ast.Expr): Str {
-    const rt = this.rt
-    switch (e.k) {
-      case "str": {
-        const v = e.value
-        return () => v
-      }
-      case "group":
-        return this.str(e.expr)
-      case "field": {
-        if (e.index.k === "num") {
-          const k = rt.fieldIndex(e.index.value)
-          if (k === 0) return () => rt.getRecord()
-          return () => rt.field(k)
-        }
-        const idx = this.num(e.index)
-        return () => {
-          const i = rt.fieldIndex(idx())
-          return i === 0 ? rt.getRecord() : rt.field(i)
-        }
-      }
-      case "binary":
-        if (e.op === "concat") {
-          const a = this.str(e.left)
-          const b = this.str(e.right)
-          return () => a() + b()
-        }
-        break
-    }
-    const v = this.val(e)
-    return () => rt.str(v())
+    return compileStr(this, e)
   }
 
   bool(e: Ast.Expr): Bool {
-    const rt = this.rt
-    switch (e.k) {
-      case "group":
-        return this.bool(e.expr)
-      case "regex": {
-        const re = this.regexOf(e)
-        return () => re().test.test(rt.getRecord())
-      }
-      case "match": {
-        const s = this.str(e.left)
-        const re = this.regexOf(e.right)
-        return e.negate ? () => !re().test.test(s()) : () => re().test.test(s())
-      }
-      case "logical": {
-        const a = this.bool(e.left)
-        const b = this.bool(e.right)
-        return e.op === "&&" ? () => a() && b() : () => a() || b()
-      }
-      case "unary":
-        if (e.op === "!") {
-          const a = this.bool(e.arg)
-          return () => !a()
-        }
-        break
-      case "binary":
-        switch (e.op) {
-          case "<":
-          case "<=":
-          case "==":
-          case "!=":
-          case ">":
-          case ">=":
-            return this.comparison(e.op, e.left, e.right)
-        }
-        break
-    }
-    const t = this.type(e)
-    if (t === "num") {
-      const n = this.num(e)
-      return () => n() !== 0
-    }
-    if (t === "str") {
-      const s = this.str(e)
-      return () => s() !== ""
-    }
-    const v = this.val(e)
-    return () => toBool(v())
-  }
-
-  private comparison(op: string, left: Ast.Expr, right: Ast.Expr): Bool {
-    const rt = this.rt
-    const lt = this.type(left)
-    const rtp = this.type(right)
-    const test = (c: number): boolean => {
-      switch (op) {
-        case "<":
-          return c < 0
-        case "<=":
-          return c <= 0
-        case "==":
-          return c === 0
-        case "!=":
-          return c !== 0
-        case ">":
-          return c > 0
-        default:
-          return c >= 0
-      }
-    }
-    if (lt === "num" && rtp === "num") {
-      const a = this.num(left)
-      const b = this.num(right)
-      switch (op) {
-        case "<":
-          return () => a() < b()
-        case "<=":
-          return () => a() <= b()
-        case "==":
-          return () => a() === b()
-        case "!=":
-          return () => a() !== b()
-        case ">":
-          return () => a() > b()
-        default:
-          return () => a() >= b()
-      }
-    }
-    if (lt === "str" || rtp === "str") {
-      const a = this.str(left)
-      const b = this.str(right)
-      return () => {
-        const x = a()
-        const y = b()
-        return test(x < y ? -1 : x > y ? 1 : 0)
-      }
-    }
-    const a = this.val(left)
-    const b = this.val(right)
-    return () => test(compare(a(), b(), rt.convfmt))
-  }
-
-  private assign(e: Ast.Assign): Val {
-    const rt = this.rt
-    const t = e.target
-    if (e.op === "=") {
-      const v = this.val(e.value)
-      if (t.k === "var") {
-        const set = this.setter(t.name)
-        return () => {
-          const x = v()
-          set(x)
-          return x
-        }
-      }
-      // gawk evaluates the right side before the target's index: `a[i++] = i`.
-      if (t.k === "field") {
-        const idx = this.num(t.index)
-        return () => {
-          const x = v()
-          rt.setField(rt.fieldIndex(idx()), x)
-          return x
-        }
-      }
-      const arr = this.array(t.name, t.line)
-      const key = this.key(t.subs)
-      return () => {
-        const x = v()
-        arr().set(key(), x)
-        return x
-      }
-    }
-    const op = e.op.slice(0, -1)
-    const n = this.num(e.value)
-    const divide = (a: number, b: number): number => {
-      if (b === 0 && (op === "/" || op === "%")) fatal(`division by zero attempted in \`${e.op}'`)
-      return arith(op, a, b)
-    }
-    if (t.k === "var" && this.cell(t.name) === undefined && !SPECIAL.has(t.name) && !this.analysis.arrays.has(t.name)) {
-      const g = rt.scalars
-      const i = this.scalarSlot(t.name)
-      if (op === "+") {
-        return () => {
-          const y = n()
-          const x = toNum(g[i]) + y
-          g[i] = x
-          return x
-        }
-      }
-      return () => {
-        const y = n()
-        const x = divide(toNum(g[i]), y)
-        g[i] = x
-        return x
-      }
-    }
-    const place = this.place(t)
-    return () => {
-      const y = n()
-      const p = place()
-      const x = divide(toNum(p.get()), y)
-      p.set(x)
-      return x
-    }
-  }
-
-  private incdec(e: Ast.IncDec): Val {
-    const delta = e.op === "++" ? 1 : -1
-    const t = e.target
-    if (t.k === "var" && this.cell(t.name) === undefined && !SPECIAL.has(t.name) && !this.analysis.arrays.has(t.name)) {
-      const g = this.rt.scalars
-      const i = this.scalarSlot(t.name)
-      if (e.prefix) {
-        return () => {
-          const x = toNum(g[i]) + delta
-          g[i] = x
-          return x
-        }
-      }
-      return () => {
-        const old = toNum(g[i])
-        g[i] = old + delta
-        return old
-      }
-    }
-    const place = this.place(t)
-    return () => {
-      const p = place()
-      const old = toNum(p.get())
-      p.set(old + delta)
-      return e.prefix ? old + delta : old
-    }
+    return compileBool(this, e)
   }
 }
-
-export type { Value }

@@ -1,4 +1,4 @@
-import { compile } from "./Regex.ts"
+import { compile, type Find } from "./Regex.ts"
 
 /**
  * Field splitting as gawk does it (field.c): the default FS (" ") splits on
@@ -13,7 +13,9 @@ export type Splitter =
   | { readonly kind: "space" }
   | { readonly kind: "char"; readonly char: string }
   | { readonly kind: "chars" }
-  | { readonly kind: "regex"; readonly re: RegExp }
+  | { readonly kind: "regex"; readonly find: Find }
+  /** gawk's FPAT: fields are what the regex matches. */
+  | { readonly kind: "fpat"; readonly find: Find }
 
 /** The splitter for a field separator; `paragraph` when RS is "" (newline then also separates). */
 export const splitterFor = (fs: string, paragraph: boolean, ignoreCase = false): Splitter => {
@@ -22,13 +24,13 @@ export const splitterFor = (fs: string, paragraph: boolean, ignoreCase = false):
   if (fs.length === 1) {
     if (paragraph && fs !== "\n") {
       const cls = fs === "\\" ? "[\\\\\n]" : fs === "]" ? "[]\n]" : fs === "^" ? "[\\^\n]" : `[${fs}\n]`
-      return { kind: "regex", re: compile(cls, ignoreCase).scan }
+      return { kind: "regex", find: compile(cls, ignoreCase).find }
     }
-    if (fs === "\\") return { kind: "regex", re: compile("[\\\\]", ignoreCase).scan }
-    if (ignoreCase && /[a-zA-Z]/.test(fs)) return { kind: "regex", re: compile(`[${fs}]`, true).scan }
+    if (fs === "\\") return { kind: "regex", find: compile("[\\\\]", ignoreCase).find }
+    if (ignoreCase && /[a-zA-Z]/.test(fs)) return { kind: "regex", find: compile(`[${fs}]`, true).find }
     return { kind: "char", char: fs }
   }
-  return { kind: "regex", re: compile(fs, ignoreCase).scan }
+  return { kind: "regex", find: compile(fs, ignoreCase).find }
 }
 
 const isBlank = (c: number) => c === 32 || c === 9 || c === 10
@@ -62,7 +64,9 @@ export const splitInto = (s: string, sp: Splitter, out: Array<string>, seps?: Ar
       return s.length
     }
     case "regex":
-      return splitRegex(s, sp.re, out, seps)
+      return splitRegex(s, sp.find, out, seps)
+    case "fpat":
+      return splitPattern(s, sp.find, out, seps)
   }
 }
 
@@ -83,15 +87,40 @@ const splitSpace = (s: string, out: Array<string>, seps?: Array<string>): number
   return n
 }
 
-const splitRegex = (s: string, re: RegExp, out: Array<string>, seps?: Array<string>): number => {
+/**
+ * FPAT splitting (gawk's fpat_parse_field): each match is a field; an
+ * empty match right where the previous field ended does not count.
+ */
+export const splitPattern = (s: string, find: Find, out: Array<string>, seps?: Array<string>): number => {
+  const len = s.length
+  let n = 0
+  let scan = 0
+  let found = false
+  while (scan < len) {
+    const start = scan
+    let m = find(s, scan)
+    if (n > 0 && m !== null && m.index === scan && m[0].length === 0) m = find(s, ++scan)
+    found = m !== null
+    if (m === null) {
+      if (seps !== undefined) seps[n] = s.slice(start)
+      break
+    }
+    if (seps !== undefined) seps[n] = s.slice(start, m.index)
+    out[++n] = m[0]
+    scan = m.index + m[0].length
+  }
+  if (seps !== undefined && scan >= len && found) seps[n] = ""
+  return n
+}
+
+const splitRegex = (s: string, find: Find, out: Array<string>, seps?: Array<string>): number => {
   const len = s.length
   if (len === 0) return 0
   let n = 0
   let field = 0
   let scan = 0
   while (scan < len) {
-    re.lastIndex = scan
-    const m = re.exec(s)
+    const m = find(s, scan)
     if (m === null) break
     const start = m.index
     const end = start + m[0].length

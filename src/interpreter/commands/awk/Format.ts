@@ -1,4 +1,4 @@
-import { exponential, fixed, general } from "../shared/FloatFormat.ts"
+import { exponential, fixed } from "../shared/FloatFormat.ts"
 
 /**
  * gawk's printf (format_tree in builtin.c): conversions `c d i o x X u e E
@@ -99,6 +99,22 @@ const hexFloat = (v: number, spec: Spec, upper: boolean): string => {
   let s = (neg ? "-" : spec.sign) + body
   if (upper) s = s.toUpperCase()
   return pad(s, spec, spec.zero && !spec.lj ? "0" : " ")
+}
+
+/** C's `%.Pg` of |x|: fixed or exponential by the exponent, trailing zeros dropped unless `alt`. */
+const general = (x: number, precision: number, alt: boolean): string => {
+  const p = precision === 0 ? 1 : precision
+  const e = exponential(x, p - 1)
+  const exp = x === 0 ? 0 : Number(e.slice(e.indexOf("e") + 1))
+  let out = exp < -4 || exp >= p ? exponential(x, p - 1, alt) : fixed(x, p - 1 - exp)
+  const at = out.indexOf("e")
+  let mantissa = at === -1 ? out : out.slice(0, at)
+  const suffix = at === -1 ? "" : out.slice(at)
+  if (alt) {
+    if (!mantissa.includes(".")) mantissa += "."
+  } else if (mantissa.includes(".")) mantissa = mantissa.replace(/\.?0+$/, "")
+  out = mantissa + suffix
+  return out
 }
 
 /** A floating conversion of a finite value. */

@@ -2,17 +2,18 @@ import { Effect } from "effect"
 import type { CommandContext } from "../../Command.ts"
 import { writeText, type BrokenPipe } from "../../Io.ts"
 import type * as Ast from "./Ast.ts"
-import { analyse } from "./Analysis.ts"
+import { analyse, type Analysis } from "./Analysis.ts"
 import { AwkIo } from "./AwkIo.ts"
 import { gstmt, gval } from "./CompileAsync.ts"
 import { compileStmt } from "./CompileStmt.ts"
-import { CompileError, Compiler, type FuncCode } from "./Compiler.ts"
+import { Compiler, type FuncCode } from "./Compiler.ts"
+import { CompileError } from "./Ops.ts"
 import { unescape } from "./Lexer.ts"
 import { ENDED, MainInput } from "./MainInput.ts"
 import { where, type Source } from "./Program.ts"
 import { NEED } from "./Records.ts"
 import { AwkFatal, EXIT, NEXT, NEXTFILE, NORMAL, Runtime, Unwind } from "./Runtime.ts"
-import type { Bool, Exec, Gen, GenExec } from "./Types.ts"
+import type { Bool, Exec, Gen, GenExec, Io } from "./Types.ts"
 import { StrNum, toBool } from "./Values.ts"
 
 /**
@@ -59,20 +60,44 @@ const guard = (f: () => number): Outcome => {
   }
 }
 
-/** Drive a generator, running the Effects it yields. */
-const drive = (g: Gen<number>): Effect.Effect<Outcome, BrokenPipe> =>
+/** A generator stopped at an I/O step. */
+interface Pending {
+  readonly io: Io
+  readonly g: Gen<number>
+}
+
+/** Run a generator as far as it goes without I/O. */
+const advance = (g: Gen<number>): Outcome | Pending => {
+  try {
+    const r = g.next()
+    return r.done === true ? r.value : { io: r.value, g }
+  } catch (e) {
+    return outcomeOf(e)
+  }
+}
+
+const isPending = (s: Outcome | Pending): s is Pending => typeof s === "object" && !(s instanceof AwkFatal)
+
+/** Finish a generator, running the Effects it yields. */
+const finish = (first: Pending): Effect.Effect<Outcome, BrokenPipe> =>
   Effect.gen(function* () {
-    for (;;) {
-      let r: IteratorResult<Effect.Effect<void, BrokenPipe>, number>
-      try {
-        r = g.next()
-      } catch (e) {
-        return outcomeOf(e)
-      }
-      if (r.done === true) return r.value
-      yield* r.value
+    let s: Outcome | Pending = first
+    while (isPending(s)) {
+      yield* s.io
+      s = advance(s.g)
     }
+    return s
   })
+
+/** The rules of a list that select the current record, run in order; exceptions go to the driver. */
+const rulesOf = function* (list: ReadonlyArray<RuleCode>): Gen<number> {
+  for (const r of list) {
+    if (r.matches !== undefined ? !r.matches() : r.gmatches !== undefined && !(yield* r.gmatches())) continue
+    const o = r.action !== undefined ? r.action() : r.gaction !== undefined ? yield* r.gaction() : NORMAL
+    if (o === NEXT || o === NEXTFILE || o === EXIT) return o
+  }
+  return NORMAL
+}
 
 const latin1OfUtf8 = (s: string): string => {
   let out = ""
@@ -128,7 +153,14 @@ export const run = (
 ): Effect.Effect<number, BrokenPipe> =>
   Effect.gen(function* () {
     const rt = new Runtime()
-    const analysis = analyse(program)
+    let analysis: Analysis
+    try {
+      analysis = analyse(program)
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e
+      yield* writeText(ctx.stderr, `${options.name}: fatal: expression nested too deeply\n`)
+      return 2
+    }
     rt.orderedArrays = analysis.iterates
     let compiler: Compiler | undefined
     const main = new MainInput(ctx, rt, {
@@ -206,6 +238,7 @@ export const run = (
         return 1
       }
       if (e instanceof AwkFatal) return yield* fatal(e)
+      if (e instanceof RangeError) return yield* fatal(new AwkFatal("expression nested too deeply"))
       throw e
     }
     for (const w of c.warnings)
@@ -221,34 +254,14 @@ export const run = (
     }
 
     /** Run one rule list on the current record: NORMAL, NEXT, NEXTFILE, EXIT or a fatal error. */
-    const runRules = (list: ReadonlyArray<RuleCode>): Effect.Effect<Outcome, BrokenPipe> =>
-      Effect.gen(function* () {
-        for (const r of list) {
-          let selected = true
-          if (r.matches !== undefined) {
-            const m = r.matches
-            const o = guard(() => (m() ? 1 : 0))
-            if (o instanceof AwkFatal) return o
-            if (o !== 0 && o !== 1) return o
-            selected = o === 1
-          } else if (r.gmatches !== undefined) {
-            const gm = r.gmatches
-            const o = yield* drive(
-              (function* () {
-                return (yield* gm()) ? 1 : 0
-              })(),
-            )
-            if (o instanceof AwkFatal) return o
-            if (o !== 0 && o !== 1) return o
-            selected = o === 1
-          }
-          if (!selected) continue
-          const o =
-            r.action !== undefined ? guard(r.action) : r.gaction !== undefined ? yield* drive(r.gaction()) : NORMAL
-          if (o instanceof AwkFatal || o === NEXT || o === NEXTFILE || o === EXIT) return o
-        }
-        return NORMAL
-      })
+    const runRules = (list: ReadonlyArray<RuleCode>): Outcome | Effect.Effect<Outcome, BrokenPipe> => {
+      const s = advance(rulesOf(list))
+      return isPending(s) ? finish(s) : s
+    }
+
+    /** A rule list's outcome, waiting only when it needs I/O. */
+    const settle = (o: Outcome | Effect.Effect<Outcome, BrokenPipe>): Effect.Effect<Outcome, BrokenPipe> =>
+      typeof o === "number" || o instanceof AwkFatal ? Effect.succeed(o) : o
 
     const plain = rules.main.flatMap((r) =>
       r.gmatches === undefined && r.action !== undefined ? [{ matches: r.matches, action: r.action }] : [],
@@ -263,7 +276,7 @@ export const run = (
       return NORMAL
     }
 
-    let outcome: Outcome = yield* runRules(rules.begin)
+    let outcome: Outcome = yield* settle(runRules(rules.begin))
     if (outcome instanceof AwkFatal) return yield* fatal(outcome)
     const reads = rules.main.length + rules.end.length + rules.beginfile.length + rules.endfile.length > 0
     if (outcome !== EXIT && reads) {
@@ -271,7 +284,7 @@ export const run = (
         const rec = main.nextSync()
         if (rec === ENDED) {
           if (rules.endfile.length === 0) continue
-          outcome = yield* runRules(rules.endfile)
+          outcome = yield* settle(runRules(rules.endfile))
           if (outcome instanceof AwkFatal) return yield* fatal(outcome)
           if (outcome === EXIT) break
           continue
@@ -281,7 +294,7 @@ export const run = (
           const f = main.takeFailure()
           if (f !== undefined) return yield* fatal(f)
           if (main.takeOpened() && rules.beginfile.length > 0) {
-            outcome = yield* runRules(rules.beginfile)
+            outcome = yield* settle(runRules(rules.beginfile))
             if (outcome instanceof AwkFatal) return yield* fatal(outcome)
             if (outcome === EXIT) break
             if (outcome === NEXTFILE) main.skipFile()
@@ -292,7 +305,11 @@ export const run = (
         rt.nr++
         rt.fnr++
         rt.setRecord(rec)
-        outcome = syncMain ? guard(mainSync) : yield* runRules(rules.main)
+        if (syncMain) outcome = guard(mainSync)
+        else {
+          const o = runRules(rules.main)
+          outcome = typeof o === "number" || o instanceof AwkFatal ? o : yield* o
+        }
         if (outcome instanceof AwkFatal) return yield* fatal(outcome)
         if (outcome === EXIT) break
         if (outcome === NEXTFILE) main.skipFile()
@@ -306,7 +323,7 @@ export const run = (
         }
       }
     }
-    outcome = yield* runRules(rules.end)
+    outcome = yield* settle(runRules(rules.end))
     if (outcome instanceof AwkFatal) return yield* fatal(outcome)
     yield* io.closeAll
     const late = guard(() => {

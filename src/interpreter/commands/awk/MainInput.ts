@@ -17,6 +17,7 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/
 /** nextSync's signal that the current file just ended. */
 export const ENDED = 2
 
+/** What the main input needs from the program. */
 export interface MainInputHooks {
   /** ARGV and ARGC as the program sees them now. */
   readonly argv: () => AwkArray
@@ -27,6 +28,7 @@ export interface MainInputHooks {
   readonly warn: (message: string) => void
 }
 
+/** The record source of the main rules and plain `getline`. */
 export class MainInput {
   private reader: RecordReader | undefined
   private scope: Scope.Closeable | undefined

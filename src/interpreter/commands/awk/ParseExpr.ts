@@ -176,6 +176,8 @@ const multiplicative = (p: Parser): Ast.Expr => {
 }
 
 const unary = (p: Parser): Ast.Expr => {
+  // A group already read (print's parenthesized start) comes before whatever follows it.
+  if (p.pending !== undefined) return power(p)
   const t = p.tok
   if (t.type === "!" || t.type === "-" || t.type === "+") {
     p.advance()

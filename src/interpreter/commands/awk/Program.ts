@@ -26,6 +26,7 @@ export const where = (sources: ReadonlyArray<Source>, line: number): string => {
   return `${src?.name ?? "cmd. line"}:${line % LINE_BASE}`
 }
 
+/** A parsed program, or gawk's report of why not. */
 export type ParseResult =
   | { readonly ok: true; readonly program: Ast.Program; readonly warnings: ReadonlyArray<string> }
   /** `status` 1 for syntax errors, 2 for fatal ones (an undefined function). */
@@ -54,14 +55,24 @@ const syntaxReport = (prog: string, source: Source, index: number, e: SyntaxErro
 
 /** Parse all sources. */
 export const parseSources = (prog: string, sources: ReadonlyArray<Source>): ParseResult => {
+  try {
+    return parseAll(prog, sources)
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e
+    return { ok: false, message: `${prog}: fatal: program nested too deeply\n`, status: 2, warnings: [] }
+  }
+}
+
+const parseAll = (prog: string, sources: ReadonlyArray<Source>): ParseResult => {
   const rules: Array<Ast.Rule> = []
   const funcs = new Map<string, Ast.Func>()
   const calls: Array<{ readonly name: string; readonly args: number; readonly line: number }> = []
   const warnings: Array<string> = []
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i]
-    const p = new Parser(source.text, i * LINE_BASE)
+    let p: Parser
     try {
+      p = new Parser(source.text, i * LINE_BASE)
       p.parseProgram()
     } catch (e) {
       if (e instanceof SyntaxError) {

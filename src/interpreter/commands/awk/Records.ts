@@ -16,6 +16,7 @@ import { StrNum } from "./Values.ts"
 /** The reader holds no complete record: `fill` must run first. */
 export const NEED = 1
 
+/** Records from one input, by the current RS. */
 export class RecordReader {
   private buf = ""
   private pos = 0
@@ -105,11 +106,10 @@ export class RecordReader {
 
   private byRegex(rt: Runtime): string | typeof NEED | undefined {
     const buf = this.buf
-    const re = rt.regex(rt.rs).scan
+    const find = rt.regex(rt.rs).find
     let from = this.pos
     for (;;) {
-      re.lastIndex = from
-      const m = re.exec(buf)
+      const m = find(buf, from)
       if (m === null) return this.rest(rt)
       const end = m.index + m[0].length
       if (end === m.index) {

@@ -2,9 +2,10 @@
  * GNU ERE, as gawk reads it, translated to JavaScript regexes: POSIX
  * bracket classes, gawk's `\y \B \< \> \` \'` operators, intervals, `.`
  * matching newline, quantifiers with nothing to repeat taken literally, and
- * unknown escapes taken as the plain character. Matching is leftmost-first
- * (JavaScript's) rather than POSIX leftmost-longest, which differs only for
- * alternations where one branch matches a prefix of another.
+ * unknown escapes taken as the plain character. POSIX wants the longest
+ * match at the leftmost position where JavaScript takes the first branch
+ * that matches; `find` makes up for it across top-level alternatives
+ * (`/a|ab/` matches all of "ab"), not inside groups.
  */
 
 /** A regex the translator refused, worded as GNU regcomp words it. */
@@ -256,10 +257,66 @@ export const translate = (src: string, warn?: (message: string) => void): string
   return out
 }
 
-/** A compiled regex: `test` for `~`, `scan` (global) for searching from an offset. */
+/** A search from an offset: the leftmost match, extended to the longest top-level alternative. */
+export type Find = (s: string, from: number) => RegExpExecArray | null
+
+/** A compiled regex: `test` for `~`, `find` for searching, `scan` (global) as JavaScript matches. */
 export interface Compiled {
   readonly test: RegExp
   readonly scan: RegExp
+  readonly find: Find
+}
+
+/** Split an ERE at its top-level `|` (outside groups, brackets and escapes). */
+const branches = (src: string): Array<string> => {
+  const out: Array<string> = []
+  let depth = 0
+  let start = 0
+  let i = 0
+  while (i < src.length) {
+    const c = src[i]
+    if (c === "\\") i += 2
+    else if (c === "[") {
+      try {
+        i = bracket(src, i).next
+      } catch {
+        i++
+      }
+    } else {
+      if (c === "(") depth++
+      else if (c === ")" && depth > 0) depth--
+      else if (c === "|" && depth === 0) {
+        out.push(src.slice(start, i))
+        start = i + 1
+      }
+      i++
+    }
+  }
+  out.push(src.slice(start))
+  return out
+}
+
+const makeFind = (scan: RegExp, alternatives: ReadonlyArray<RegExp> | undefined): Find => {
+  if (alternatives === undefined) {
+    return (s, from) => {
+      scan.lastIndex = from
+      return scan.exec(s)
+    }
+  }
+  return (s, from) => {
+    scan.lastIndex = from
+    const m = scan.exec(s)
+    if (m === null) return m
+    const at = m.index
+    let end = at + m[0].length
+    for (const b of alternatives) {
+      b.lastIndex = at
+      const x = b.exec(s)
+      if (x !== null && at + x[0].length > end) end = at + x[0].length
+    }
+    if (end !== at + m[0].length) m[0] = s.slice(at, end)
+    return m
+  }
 }
 
 const cache = new Map<string, Compiled>()
@@ -272,7 +329,10 @@ export const compile = (src: string, ignoreCase = false, warn?: (message: string
     const js = translate(src, warn)
     const flags = ignoreCase ? "si" : "s"
     try {
-      c = { test: new RegExp(js, flags), scan: new RegExp(js, flags + "g") }
+      const scan = new RegExp(js, flags + "g")
+      const parts = branches(src)
+      const alternatives = parts.length > 1 ? parts.map((b) => new RegExp(translate(b), flags + "y")) : undefined
+      c = { test: new RegExp(js, flags), scan, find: makeFind(scan, alternatives) }
     } catch {
       throw new RegexError("Invalid regular expression")
     }
@@ -280,10 +340,4 @@ export const compile = (src: string, ignoreCase = false, warn?: (message: string
     cache.set(key, c)
   }
   return c
-}
-
-/** The first match of `re` in `s` at or after `from`: [start, end] or undefined. */
-export const search = (re: RegExp, s: string, from: number): RegExpExecArray | null => {
-  re.lastIndex = from
-  return re.exec(s)
 }

@@ -41,6 +41,7 @@ export class Unwind {
 
 const defaultSplitter: Splitter = { kind: "space" }
 
+/** The state of one awk run. */
 export class Runtime {
   /** Global scalars and global arrays, by slot (the compiler knows which names are arrays). */
   readonly scalars: Array<Value> = []
@@ -65,6 +66,9 @@ export class Runtime {
   nr = 0
   fnr = 0
   FS: Value = " "
+  FPAT: Value = "[^[:space:]]+"
+  /** Fields come from FPAT rather than FS. */
+  private byPattern = false
   OFS: Value = " "
   ORS: Value = "\n"
   RS: Value = "\n"
@@ -261,14 +265,26 @@ export class Runtime {
     // The current record keeps the separator it was read with.
     this.splitAll()
     this.FS = v
+    this.byPattern = false
+    this.resplit()
+  }
+
+  /** gawk's FPAT: from now on fields are what this regex matches (until FS is set). */
+  setFPAT(v: Value): void {
+    this.splitAll()
+    this.FPAT = v
+    this.byPattern = true
     this.resplit()
   }
 
   private resplit(): void {
+    const source = toStr(this.byPattern ? this.FPAT : this.FS, this.convfmt)
     try {
-      this.splitter = splitterFor(toStr(this.FS, this.convfmt), this.rs === "", this.icase)
+      this.splitter = this.byPattern
+        ? { kind: "fpat", find: compile(source, this.icase).find }
+        : splitterFor(source, this.rs === "", this.icase)
     } catch (e) {
-      if (e instanceof RegexError) throw new AwkFatal(`invalid regexp: ${e.message}: /${toStr(this.FS, this.convfmt)}/`)
+      if (e instanceof RegexError) throw new AwkFatal(`invalid regexp: ${e.message}: /${source}/`)
       throw e
     }
   }

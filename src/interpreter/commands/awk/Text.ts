@@ -1,5 +1,6 @@
+import type { Compiled, Find } from "./Regex.ts"
 import type { AwkArray } from "./Runtime.ts"
-import { StrNum, type Value } from "./Values.ts"
+import { StrNum } from "./Values.ts"
 
 /**
  * The string functions with real logic in them, as gawk's builtin.c does
@@ -83,14 +84,13 @@ const expand = (parts: ReadonlyArray<Part>, m: RegExpExecArray): string => {
  * number of replacements.
  */
 export const substitute = (
-  re: RegExp,
+  find: Find,
   text: string,
   repl: string,
   which: number,
   gensub: boolean,
 ): { readonly text: string; readonly count: number } => {
-  re.lastIndex = 0
-  let m = re.exec(text)
+  let m = find(text, 0)
   if (m === null) return { text, count: 0 }
   const parts = gensub ? gensubTemplate(repl) : subTemplate(repl)
   const global = which === -1
@@ -115,27 +115,27 @@ export const substitute = (
     if (start === end && end < text.length) out += text[end++]
     pos = end
     if ((!global && current >= which) || (pos >= text.length && start === end)) break
-    re.lastIndex = pos
-    m = re.exec(text)
+    m = find(text, pos)
   }
   return { text: out + text.slice(pos), count }
 }
 
 const withIndices = new WeakMap<RegExp, RegExp>()
 
-/** `match(s, re)`: the match with group indices (for the array form). */
-export const matchAt = (re: RegExp, s: string, indices: boolean): RegExpExecArray | null => {
-  let r = re
-  if (indices) {
-    let d = withIndices.get(re)
-    if (d === undefined) {
-      d = new RegExp(re.source, re.flags.replace("g", "") + "d")
-      withIndices.set(re, d)
-    }
-    r = d
+/** `match(s, re)`: the (longest) match, with group indices for the array form. */
+export const matchAt = (re: Compiled, s: string, indices: boolean): RegExpExecArray | null => {
+  const m = re.find(s, 0)
+  if (m === null || !indices) return m
+  let d = withIndices.get(re.scan)
+  if (d === undefined) {
+    d = new RegExp(re.scan.source, re.scan.flags.replace("g", "") + "d")
+    withIndices.set(re.scan, d)
   }
-  r.lastIndex = 0
-  return r.exec(s)
+  const full = d.exec(s)
+  if (full === null || full.indices === undefined) return m
+  full[0] = m[0]
+  full.indices[0] = [m.index, m.index + m[0].length]
+  return full
 }
 
 /** Fill match()'s array: [n], [n, "start"], [n, "length"] for the match and each group that took part. */
@@ -149,43 +149,6 @@ export const fillMatchArray = (arr: AwkArray, m: RegExpExecArray, subsep: string
     arr.set(`${i}${subsep}start`, span[0] + 1)
     arr.set(`${i}${subsep}length`, g.length)
   }
-}
-
-/** Order of asort's default: numbers (and numeric strnums) first, numerically, then strings. */
-const sortValue = (a: Value, b: Value): number => {
-  const an = typeof a === "number" || (typeof a === "object" && a.isNumeric())
-  const bn = typeof b === "number" || (typeof b === "object" && b.isNumeric())
-  if (an && bn) {
-    const x = typeof a === "number" ? a : a.isNumeric() ? a.num() : 0
-    const y = typeof b === "number" ? b : b.isNumeric() ? b.num() : 0
-    return x < y ? -1 : x > y ? 1 : 0
-  }
-  if (an) return -1
-  if (bn) return 1
-  const s = typeof a === "string" ? a : a.s
-  const t = typeof b === "string" ? b : b.s
-  return s < t ? -1 : s > t ? 1 : 0
-}
-
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
-/** Sort the values (asort) or the indices (asorti) of `src` into `dest` as 1..n; returns n. */
-export const sortArray = (src: AwkArray, dest: AwkArray, indices: boolean, how: string): number => {
-  const desc = how.includes("desc")
-  let list: Array<Value>
-  if (indices) {
-    const keys = src.names()
-    if (how.includes("num")) keys.sort((a, b) => sortValue(new StrNum(a), new StrNum(b)) || byString(a, b))
-    else keys.sort(byString)
-    list = keys
-  } else {
-    list = src.values()
-    list.sort(sortValue)
-  }
-  if (desc) list.reverse()
-  dest.clear()
-  list.forEach((v, i) => dest.set(String(i + 1), v))
-  return list.length
 }
 
 /** ASCII-only case mapping (the C locale). */

@@ -14,9 +14,14 @@ export const makeBaseCommand = (name: string, alphabet: Alphabet, label: string)
     flags: {
       decode: Flag.boolean("d", "decode", "decode data"),
       ignoreGarbage: Flag.boolean("i", "ignore-garbage", "when decoding, ignore non-alphabet characters"),
-      wrap: Flag.string("w", "wrap", "wrap encoded lines after COLS character (default 76).\nUse 0 to disable line wrapping", {
-        arg: "COLS",
-      }),
+      wrap: Flag.string(
+        "w",
+        "wrap",
+        "wrap encoded lines after COLS character (default 76).\nUse 0 to disable line wrapping",
+        {
+          arg: "COLS",
+        },
+      ),
     },
     operands: { usage: "[FILE]", max: 1 },
     details: "With no FILE, or when FILE is -, read standard input.",

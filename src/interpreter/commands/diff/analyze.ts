@@ -96,7 +96,7 @@ const discard = (
   const end = own.length
   const discards = new Uint8Array(end)
   let many = 5
-  for (let t = end >> 6; (t >>= 2) > 0; ) many *= 2
+  for (let t = end >> 6; (t >>= 2) > 0;) many *= 2
   for (let i = 0; i < end; i++) {
     const n = counts.get(own[i]) ?? 0
     if (n === 0) discards[i] = 1
@@ -120,7 +120,7 @@ const discard = (
         while (j > i) if (discards[--j] === 2) discards[j] = 0
       } else {
         let minimum = 1
-        for (let t = length >> 2; (t >>= 2) > 0; ) minimum *= 2
+        for (let t = length >> 2; (t >>= 2) > 0;) minimum *= 2
         minimum++
         let consec = 0
         for (j = 0; j < length; j++) {
@@ -216,7 +216,8 @@ const diag = (c: Context, xoff: number, xlim: number, yoff: number, ylim: number
         y++
       }
       fd[d + off] = x
-      if (odd && bmin <= d && d <= bmax && bd[d + off] <= x) return { xmid: x, ymid: y, loMinimal: true, hiMinimal: true }
+      if (odd && bmin <= d && d <= bmax && bd[d + off] <= x)
+        return { xmid: x, ymid: y, loMinimal: true, hiMinimal: true }
     }
     if (bmin > dmin) bd[--bmin - 1 + off] = MAX
     else bmin++

@@ -67,6 +67,18 @@ export const formatTime = (ms: number): string => {
   )
 }
 
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+/** `Tue Jan  2 03:04:05 2024`: the traditional time of context headers in the C locale. */
+export const formatCTime = (ms: number): string => {
+  const d = new Date(ms)
+  return (
+    `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, " ")} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${d.getUTCFullYear()}`
+  )
+}
+
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13)
 
 /** The text a line is compared by, under the ignore options. */
@@ -155,7 +167,9 @@ export const compareFiles = (
     const fa = ra.success
     const fb = rb.success
     const identical = () =>
-      o.reportIdentical ? Effect.as(writeText(env.ctx.stdout, `Files ${a.name} and ${b.name} are identical\n`), 0) : Effect.succeed(0)
+      o.reportIdentical
+        ? Effect.as(writeText(env.ctx.stdout, `Files ${a.name} and ${b.name} are identical\n`), 0)
+        : Effect.succeed(0)
     if (equalBytes(fa.bytes, fb.bytes) && o.style !== "side") return yield* Effect.andThen(sink.flush, identical())
     const binary = !o.text && (fa.bytes.includes(0) || fb.bytes.includes(0))
     const ignoring =
@@ -186,7 +200,12 @@ export const compareFiles = (
       }
       return out
     }
-    const { changed0, changed1 } = compare(number(ta), number(tb), o.minimal, identicalEnds(ta, tb, o.style === "unified" || o.style === "context" ? o.context : 0))
+    const { changed0, changed1 } = compare(
+      number(ta),
+      number(tb),
+      o.minimal,
+      identicalEnds(ta, tb, o.style === "unified" || o.style === "context" ? o.context : 0),
+    )
     const script = buildScript(changed0, changed1)
     const trivial = trivialOf(o)
     if (o.style === "side") {
@@ -203,7 +222,7 @@ export const compareFiles = (
     }
     if (depth > 0) sink.latin1(`diff${o.switches} ${a.name} ${b.name}\n`)
     const header = (op: Operand, f: { readonly mtime: number }, i: number) =>
-      o.labels[i] ?? `${op.name}\t${formatTime(f.mtime)}`
+      o.labels[i] ?? `${op.name}\t${o.style === "context" ? formatCTime(f.mtime) : formatTime(f.mtime)}`
     const headers = { from: header(a, fa, 0), to: header(b, fb, 1) }
     if (o.style === "normal") printNormal(sink, script, ta, tb, trivial)
     else if (o.style === "unified") printUnified(sink, script, ta, tb, o.context, headers, trivial)
@@ -215,9 +234,8 @@ export const compareFiles = (
 type Kind = "directory" | "file" | "missing"
 
 const kindOf = (env: Env, path: string) =>
-  Effect.map(
-    Effect.result(env.ctx.fs.stat(path)),
-    (r): Kind => (r._tag === "Failure" ? "missing" : r.success.type === "directory" ? "directory" : "file"),
+  Effect.map(Effect.result(env.ctx.fs.stat(path)), (r): Kind =>
+    r._tag === "Failure" ? "missing" : r.success.type === "directory" ? "directory" : "file",
   )
 
 /** Compare two directories entry by entry (recursing with `-r`). */
@@ -250,8 +268,7 @@ export const compareDirs = (
           sink.latin1(`Only in ${ka === "missing" ? b.name : a.name}: ${name}\n`)
           st = 1
         } else if ((ka === "missing" ? kb : ka) === "directory") {
-          if (o.recursive)
-            st = yield* compareDirs(env, ea, eb, depth + 1, { a: ka === "missing", b: kb === "missing" })
+          if (o.recursive) st = yield* compareDirs(env, ea, eb, depth + 1, { a: ka === "missing", b: kb === "missing" })
           else {
             sink.latin1(`Only in ${ka === "missing" ? b.name : a.name}: ${name}\n`)
             st = 1

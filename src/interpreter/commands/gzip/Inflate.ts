@@ -39,10 +39,10 @@ const buildHuffman = (lengths: ArrayLike<number>): Huffman => {
   for (let i = 0; i < lengths.length; i++) max = Math.max(max, lengths[i])
   const bits = Math.max(max, 1)
   const table = new Int32Array(1 << bits)
-  const count = new Array<number>(16).fill(0)
+  const count = Array.from({ length: 16 }, () => 0)
   for (let i = 0; i < lengths.length; i++) count[lengths[i]]++
   count[0] = 0
-  const next = new Array<number>(16).fill(0)
+  const next = Array.from({ length: 16 }, () => 0)
   let code = 0
   for (let len = 1; len <= 15; len++) {
     code = (code + count[len - 1]) << 1
@@ -159,7 +159,7 @@ export class Inflater {
       const hlit = this.bits(5) + 257
       const hdist = this.bits(5) + 1
       const hclen = this.bits(4) + 4
-      const cl = new Array<number>(19).fill(0)
+      const cl = Array.from({ length: 19 }, () => 0)
       for (let i = 0; i < hclen; i++) cl[CL_ORDER[i]] = this.bits(3)
       const clh = buildHuffman(cl)
       const lengths: Array<number> = []

@@ -78,7 +78,8 @@ export const makeListing = (ctx: CommandContext, verbose: boolean) => {
         out += `${verbose ? "method  crc     date  time  " : ""}${"compressed".padStart(W)} ${"uncompressed".padStart(W)}  ratio uncompressed_name\n`
       }
       if (verbose) {
-        const seconds = entry.mtime !== 0 ? entry.mtime : Math.floor(fileMtime / 1000)
+        // gzip shows the file's own time; stdin (no file) falls back to the header's.
+        const seconds = fileMtime > 0 ? Math.floor(fileMtime / 1000) : entry.mtime
         const when = formatDate("%b%_3d %H:%M", { seconds, nanos: 0 }, zone)
         out += `defla ${entry.crc.toString(16).padStart(8, "0")} ${when} `
       }

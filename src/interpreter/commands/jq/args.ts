@@ -6,7 +6,8 @@
  */
 
 /** How values are printed: compact, indented by N spaces (0-7), or by tabs. */
-export type Layout = { readonly _tag: "Compact" } | { readonly _tag: "Indent"; readonly width: number } | { readonly _tag: "Tab" }
+export type Layout =
+  { readonly _tag: "Compact" } | { readonly _tag: "Indent"; readonly width: number } | { readonly _tag: "Tab" }
 
 /** A `--arg`, `--argjson`, `--slurpfile` or `--rawfile` binding. */
 export interface Named {
@@ -52,7 +53,8 @@ export type Parsed =
   | { readonly _tag: "Usage"; readonly message: string }
 
 /** The two lines jq's `die()` prints before exiting with 2. */
-export const DIE = "Use jq --help for help with command-line options,\nor see the jq manpage, or online docs at https://jqlang.org\n"
+export const DIE =
+  "Use jq --help for help with command-line options,\nor see the jq manpage, or online docs at https://jqlang.org\n"
 
 const isOptish = (a: string): boolean => a[0] === "-" && (a[1] === "-" || /^[A-Za-z]$/.test(a[1] ?? ""))
 
@@ -179,7 +181,9 @@ export const parseArgs = (args: ReadonlyArray<string>): Parsed => {
         default:
           return {
             _tag: "Usage",
-            message: name.startsWith("\u0000") ? `jq: Unknown option -${name.slice(1)}\n` : `jq: Unknown option --${name}\n`,
+            message: name.startsWith("\u0000")
+              ? `jq: Unknown option -${name.slice(1)}\n`
+              : `jq: Unknown option --${name}\n`,
           }
       }
     }

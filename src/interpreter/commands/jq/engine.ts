@@ -32,19 +32,16 @@ export const engine: Effect.Effect<Engine, string> = Effect.tryPromise({
     return error instanceof Error ? error.message : String(error)
   },
 }).pipe(
-  Effect.map(
-    (jq): Engine =>
-      (input, filter, flags) => {
-        try {
-          const r = jq.raw(input, filter, [...flags])
-          return { stdout: r.stdout, stderr: r.stderr, status: r.exitCode }
-        } catch (error) {
-          // A trap (memory exhausted, stack overflow) may leave the instance
-          // unusable: the next run loads a fresh one.
-          loading = undefined
-          const message = error instanceof Error ? error.message : String(error)
-          return { stdout: "", stderr: `jq: error: ${message}`, status: 5 }
-        }
-      },
-  ),
+  Effect.map((jq): Engine => (input, filter, flags) => {
+    try {
+      const r = jq.raw(input, filter, [...flags])
+      return { stdout: r.stdout, stderr: r.stderr, status: r.exitCode }
+    } catch (error) {
+      // A trap (memory exhausted, stack overflow) may leave the instance
+      // unusable: the next run loads a fresh one.
+      loading = undefined
+      const message = error instanceof Error ? error.message : String(error)
+      return { stdout: "", stderr: `jq: error: ${message}`, status: 5 }
+    }
+  }),
 )

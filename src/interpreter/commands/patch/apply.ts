@@ -33,9 +33,27 @@ export const reverseHunk = (h: Hunk): Hunk => ({
   oldCount: h.newCount,
   newStart: h.oldStart,
   newCount: h.oldCount,
-  lines: h.lines.map((l) => ({ ...l, op: l.op === "+" ? "-" : l.op === "-" ? "+" : " " })),
+  lines: swapSides(h.lines),
   text: h.text,
 })
+
+/** Insertions become deletions and back; in each run of changes the deletions come first, as diff writes them. */
+const swapSides = (lines: ReadonlyArray<HunkLine>): Array<HunkLine> => {
+  const out: Array<HunkLine> = []
+  let k = 0
+  while (k < lines.length) {
+    if (lines[k].op === " ") {
+      out.push({ ...lines[k] })
+      k++
+      continue
+    }
+    const run: Array<HunkLine> = []
+    while (k < lines.length && lines[k].op !== " ") run.push(lines[k++])
+    for (const l of run) if (l.op === "+") out.push({ ...l, op: "-" })
+    for (const l of run) if (l.op === "-") out.push({ ...l, op: "+" })
+  }
+  return out
+}
 
 const contextRun = (lines: ReadonlyArray<HunkLine>, fromEnd: boolean): number => {
   let n = 0

@@ -33,9 +33,10 @@ const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8)
 const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0
 
 class Writer {
-  private parts: Array<number> = []
+  private chunks: Array<Uint8Array> = []
+  private small: Array<number> = []
   u8(v: number) {
-    this.parts.push(v & 0xff)
+    this.small.push(v & 0xff)
   }
   u16(v: number) {
     this.u8(v)
@@ -46,10 +47,22 @@ class Writer {
     this.u16(v >>> 16)
   }
   bytes(b: Uint8Array) {
-    for (const x of b) this.parts.push(x)
+    this.seal()
+    this.chunks.push(b)
+  }
+  private seal() {
+    if (this.small.length > 0) this.chunks.push(Uint8Array.from(this.small))
+    this.small = []
   }
   done(): Uint8Array {
-    return Uint8Array.from(this.parts)
+    this.seal()
+    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0))
+    let o = 0
+    for (const c of this.chunks) {
+      out.set(c, o)
+      o += c.length
+    }
+    return out
   }
 }
 
@@ -89,7 +102,7 @@ const LEVELS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const
 /** Encode one member. */
 export const encodeMember = (m: NewMember): Written => {
   const nameBytes = encoder.encode(m.name)
-  const utf8 = /[^\u0000-\u007f]/.test(m.name)
+  const utf8 = [...m.name].some((ch) => ch.charCodeAt(0) > 0x7f)
   let method = 0
   let body = m.data
   if (!m.directory && m.data.length > 0 && m.level > 0) {
@@ -185,7 +198,7 @@ export const readDirectory = (zip: Uint8Array): ReadonlyArray<ZipEntry> | undefi
     const external = u32(zip, p + 38)
     const extra = zip.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen)
     let unixTime: number | undefined
-    for (let e = 0; e + 4 <= extra.length; ) {
+    for (let e = 0; e + 4 <= extra.length;) {
       const id = u16(extra, e)
       const len = u16(extra, e + 2)
       if (id === 0x5455 && len >= 5 && extra[e + 4] & 1) unixTime = u32(extra, e + 5)

@@ -3,8 +3,10 @@ import { cases as basics } from "./basics.cases.ts"
 import { cases as errors } from "./errors.cases.ts"
 import { cases as fields } from "./fields.cases.ts"
 import { cases as flow } from "./flow.cases.ts"
+import { cases as gawk } from "./gawk.cases.ts"
 import { cases as idioms } from "./idioms.cases.ts"
 import { cases as io } from "./io.cases.ts"
+import { cases as numbers } from "./numbers.cases.ts"
 import { cases as values } from "./values.cases.ts"
 
 /** What an awk case runs: arguments, stdin, files in the working directory (latin1 text). */
@@ -25,10 +27,12 @@ export interface AwkCase extends AwkInput {
 export const tables: Readonly<Record<string, ReadonlyArray<AwkCase>>> = {
   basics,
   values,
+  numbers,
   fields,
   flow,
   arrays,
   idioms,
   io,
+  gawk,
   errors,
 }
