@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `mirage` executable: runs the CLI built by `npm run build` (run by `prepare` on `npm ci`).
-import { runMain } from "../dist/cli/main.js"
+// The `mirage` executable: runs the CLI that `npm run build` bundles into one file (`prepare`
+// runs the build on `npm ci`), so a cold start loads one module instead of hundreds.
+import { runMain } from "../dist/mirage-cli.js"
 
 await runMain()

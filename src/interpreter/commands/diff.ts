@@ -64,7 +64,7 @@ const switchesOf = (args: ReadonlyArray<string>): string => {
         out.push(args[++i])
     } else if (a.startsWith("-") && a.length > 1) {
       out.push(a)
-      const at = [...a.slice(1)].findIndex((c) => SHORT_WITH_ARG.has(c))
+      const at = Array.from(a.slice(1)).findIndex((c) => SHORT_WITH_ARG.has(c))
       if (at === a.length - 2 && i + 1 < args.length) out.push(args[++i])
     }
   }

@@ -651,6 +651,132 @@ const cases: ReadonlyArray<readonly [string, Case]> = [
       tree: [],
     },
   ],
+  [
+    "fuzz stops at the context",
+    {
+      args: ["-i", "p.diff"],
+      files: { f: "x\ny\nz\n", "p.diff": "--- f\n+++ f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n" },
+      stdout: "patching file f\nHunk #1 FAILED at 1.\n1 out of 1 hunk FAILED -- saving rejects to file f.rej\n",
+      stderr: "",
+      status: 1,
+      tree: [
+        "f.orig=x\ny\nz\n",
+        "f.rej=--- f\n+++ f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n",
+        "f=x\ny\nz\n",
+        "p.diff=--- f\n+++ f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n",
+      ],
+    },
+  ],
+  [
+    "one context line, fuzz 1",
+    {
+      args: ["-i", "p.diff"],
+      files: { f: "q\na\nb\nX\n", "p.diff": "--- f\n+++ f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n" },
+      stdout: "patching file f\nHunk #1 succeeded at 2 with fuzz 1 (offset 1 line).\n",
+      stderr: "",
+      status: 0,
+      tree: ["f.orig=q\na\nb\nX\n", "f=q\na\nB\nX\n", "p.diff=--- f\n+++ f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n"],
+    },
+  ],
+  [
+    "no leading context: start of file",
+    {
+      args: ["-i", "p.diff"],
+      files: { f: "a\nb\nc\nd\n", "p.diff": "--- f\n+++ f\n@@ -1,3 +1,3 @@\n-a\n+A\n b\n c\n" },
+      stdout: "patching file f\n",
+      stderr: "",
+      status: 0,
+      tree: ["f=A\nb\nc\nd\n", "p.diff=--- f\n+++ f\n@@ -1,3 +1,3 @@\n-a\n+A\n b\n c\n"],
+    },
+  ],
+  [
+    "no leading context, shifted",
+    {
+      args: ["-i", "p.diff"],
+      files: { f: "z\na\nb\nc\nd\n", "p.diff": "--- f\n+++ f\n@@ -1,3 +1,3 @@\n-a\n+A\n b\n c\n" },
+      stdout: "patching file f\nHunk #1 succeeded at 2 with fuzz 2 (offset 1 line).\n",
+      stderr: "",
+      status: 0,
+      tree: ["f.orig=z\na\nb\nc\nd\n", "f=z\nA\nb\nc\nd\n", "p.diff=--- f\n+++ f\n@@ -1,3 +1,3 @@\n-a\n+A\n b\n c\n"],
+    },
+  ],
+  [
+    "no trailing context: end of file",
+    {
+      args: ["-i", "p.diff"],
+      files: { f: "a\nb\nc\nd\n", "p.diff": "--- f\n+++ f\n@@ -2,3 +2,3 @@\n b\n c\n-d\n+D\n" },
+      stdout: "patching file f\n",
+      stderr: "",
+      status: 0,
+      tree: ["f=a\nb\nc\nD\n", "p.diff=--- f\n+++ f\n@@ -2,3 +2,3 @@\n b\n c\n-d\n+D\n"],
+    },
+  ],
+  [
+    "no trailing context, shifted",
+    {
+      args: ["-i", "p.diff"],
+      files: { f: "a\nb\nc\nd\ne\n", "p.diff": "--- f\n+++ f\n@@ -2,3 +2,3 @@\n b\n c\n-d\n+D\n" },
+      stdout: "patching file f\nHunk #1 succeeded at 2 with fuzz 2.\n",
+      stderr: "",
+      status: 0,
+      tree: ["f.orig=a\nb\nc\nd\ne\n", "f=a\nb\nc\nD\ne\n", "p.diff=--- f\n+++ f\n@@ -2,3 +2,3 @@\n b\n c\n-d\n+D\n"],
+    },
+  ],
+  [
+    "insertion with offset",
+    {
+      args: ["-i", "p.diff"],
+      files: { f: "0\n1\n2\n3\n4\n5\n6\n", "p.diff": "--- f\n+++ f\n@@ -2,2 +2,3 @@\n 2\n 3\n+new\n" },
+      stdout: "patching file f\nHunk #1 succeeded at 2 with fuzz 2.\n",
+      stderr: "",
+      status: 0,
+      tree: [
+        "f.orig=0\n1\n2\n3\n4\n5\n6\n",
+        "f=0\n1\n2\nnew\n3\n4\n5\n6\n",
+        "p.diff=--- f\n+++ f\n@@ -2,2 +2,3 @@\n 2\n 3\n+new\n",
+      ],
+    },
+  ],
+  [
+    "second hunk fails",
+    {
+      args: ["-i", "p.diff"],
+      files: {
+        f: "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n21\n22\n23\nX\n25\n26\n27\n28\n29\n30\n",
+        "p.diff":
+          "--- f\n+++ g\n@@ -1,6 +1,6 @@\n 1\n 2\n-3\n+three\n 4\n 5\n 6\n@@ -22,7 +22,7 @@\n 22\n 23\n 24\n-25\n+tf\n 26\n 27\n 28\n",
+      },
+      stdout: "patching file f\nHunk #2 FAILED at 22.\n1 out of 2 hunks FAILED -- saving rejects to file f.rej\n",
+      stderr: "",
+      status: 1,
+      tree: [
+        "f.orig=1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n21\n22\n23\nX\n25\n26\n27\n28\n29\n30\n",
+        "f.rej=--- f\n+++ g\n@@ -22,7 +22,7 @@\n 22\n 23\n 24\n-25\n+tf\n 26\n 27\n 28\n",
+        "f=1\n2\nthree\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n21\n22\n23\nX\n25\n26\n27\n28\n29\n30\n",
+        "p.diff=--- f\n+++ g\n@@ -1,6 +1,6 @@\n 1\n 2\n-3\n+three\n 4\n 5\n 6\n@@ -22,7 +22,7 @@\n 22\n 23\n 24\n-25\n+tf\n 26\n 27\n 28\n",
+      ],
+    },
+  ],
+  [
+    "-F3",
+    {
+      args: ["-F3", "-i", "p.diff"],
+      files: {
+        f: "x\ny\n1\ntwo\nthree\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n",
+        "p.diff":
+          "--- f\n+++ g\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n@@ -12,7 +12,7 @@\n 12\n 13\n 14\n-15\n+fifteen\n 16\n 17\n 18\n",
+      },
+      stdout:
+        "patching file f\nHunk #1 succeeded at 4 with fuzz 2 (offset 2 lines).\nHunk #2 succeeded at 14 (offset 2 lines).\n",
+      stderr: "",
+      status: 0,
+      tree: [
+        "f.orig=x\ny\n1\ntwo\nthree\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n",
+        "f=x\ny\n1\ntwo\nthree\n4\nfive\n6\n7\n8\n9\n10\n11\n12\n13\n14\nfifteen\n16\n17\n18\n19\n20\n",
+        "p.diff=--- f\n+++ g\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n@@ -12,7 +12,7 @@\n 12\n 13\n 14\n-15\n+fifteen\n 16\n 17\n 18\n",
+      ],
+    },
+  ],
 ]
 
 describe("patch", () => {

@@ -55,19 +55,30 @@ const runOnce = (def: DeclaredCommand, args: ReadonlyArray<string>) =>
   Effect.gen(function* () {
     const fs = yield* makeFs({ files })
     const stdin = inputFromBytes(new TextEncoder().encode('a b\n{"x":1}\n'))
-    const ctx = makeContext(fs, def.name, args, { stdin, stdout: makeCollector().output, stderr: makeCollector().output }, { commands: [echo] })
+    const ctx = makeContext(
+      fs,
+      def.name,
+      args,
+      { stdin, stdout: makeCollector().output, stderr: makeCollector().output },
+      { commands: [echo] },
+    )
     return yield* def.run(ctx)
   })
 
 describe("search commands never die on generated argv", () => {
-  it.each([cmp, diff, jq, patch, rg, xargs].map((c) => [c.name, c] as const))("%s", async (_name, def) => {
-    await fc.assert(
-      fc.asyncProperty(argvFor(def), async (args) => {
-        const exit = await Effect.runPromiseExit(runOnce(def, args))
-        if (Exit.isSuccess(exit)) expect(Number.isInteger(exit.value) && exit.value >= 0 && exit.value < 256).toBe(true)
-        else expect(exit.cause.reasons.filter(Cause.isFailReason).length).toBe(-1)
-      }),
-      { numRuns: 60 },
-    )
-  }, 30000)
+  it.each([cmp, diff, jq, patch, rg, xargs].map((c) => [c.name, c] as const))(
+    "%s",
+    async (_name, def) => {
+      await fc.assert(
+        fc.asyncProperty(argvFor(def), async (args) => {
+          const exit = await Effect.runPromiseExit(runOnce(def, args))
+          if (Exit.isSuccess(exit))
+            expect(Number.isInteger(exit.value) && exit.value >= 0 && exit.value < 256).toBe(true)
+          else expect(exit.cause.reasons.filter(Cause.isFailReason).length).toBe(-1)
+        }),
+        { numRuns: 60 },
+      )
+    },
+    30000,
+  )
 })

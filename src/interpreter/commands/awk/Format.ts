@@ -165,6 +165,9 @@ const unsigned = (v: number, conv: string, spec: Spec): string => {
   return pad(digits, spec, zeroFill ? "0" : " ")
 }
 
+/** Widths past this would only exhaust memory (gawk itself runs out of it). */
+const MAX_WIDTH = 2 ** 27
+
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9"
 
 /** Format `args` by `fmt` (strings are latin1). Throws FormatError when arguments run out. */
@@ -253,6 +256,7 @@ export const sprintf = (fmt: string, args: FormatArgs): string => {
     // Size modifiers mean nothing in awk; each may appear once (`%lld` is not a conversion).
     const sizes = new Set<string>()
     while (j < n && (fmt[j] === "h" || fmt[j] === "l" || fmt[j] === "L") && !sizes.has(fmt[j])) sizes.add(fmt[j++])
+    if (spec.fw > MAX_WIDTH || spec.prec > MAX_WIDTH) throw new FormatError("field width or precision is too large")
     if (j >= n) {
       out += fmt.slice(pct)
       break

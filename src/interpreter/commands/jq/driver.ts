@@ -109,7 +109,8 @@ export const drive = (ctx: CommandContext, plan: Plan): Effect.Effect<number, Br
     for (const operand of list) {
       if (stopped) break
       const name = operand === "-" ? "<stdin>" : operand
-      const fileName = operand === "-" ? null : operand
+      // jq names standard input `<stdin>`, for input_filename as in messages.
+      const fileName = name
       const segment: Segment = { name, start: linesBefore + pendingLines, lines: 0 }
       segments.push(segment)
       const read = withInput(ctx, operand, (input) =>
@@ -146,8 +147,8 @@ export const drive = (ctx: CommandContext, plan: Plan): Effect.Effect<number, Br
       if (plan.perFile && !plan.whole && !stopped) yield* flushPiece(pendingSize, fileName)
     }
     if (!stopped && (pendingSize > 0 || !ran)) {
-      const lastFile = plan.files.length === 0 ? null : (plan.files[plan.files.length - 1] ?? null)
-      yield* flushPiece(pendingSize, lastFile === "-" ? null : lastFile)
+      const lastFile = plan.files.length === 0 ? "-" : plan.files[plan.files.length - 1]
+      yield* flushPiece(pendingSize, lastFile === "-" ? "<stdin>" : lastFile)
     }
     yield* sink.flush
     if (failures > 0 && status !== 3) return 2

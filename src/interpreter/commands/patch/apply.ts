@@ -121,7 +121,9 @@ export const applyHunks = (input: ReadonlyArray<Line>, hunks: ReadonlyArray<Hunk
   for (const h of hunks) {
     let where: number | undefined
     let fuzz = 0
-    for (; fuzz <= maxFuzz; fuzz++) {
+    // Fuzz never reaches past the hunk's context into its changed lines.
+    const limit = Math.min(maxFuzz, Math.max(contextRun(h.lines, false), contextRun(h.lines, true)))
+    for (; fuzz <= limit; fuzz++) {
       where = locate(input, h, fuzz, inOffset, frozen)
       if (where !== undefined) break
     }

@@ -33,9 +33,9 @@ const POSIX: Record<string, string> = {
   xdigit: "0-9A-Fa-f",
 }
 
-const SYNTAX = new Set([..."^$\\.*+?()[]{}|/"])
-const CLASS_SYNTAX = new Set([..."\\]^-["])
-const LETTER_ESCAPES = new Set([..."dDwWsSbBnrtfv0"])
+const SYNTAX = new Set("^$\\.*+?()[]{}|/")
+const CLASS_SYNTAX = new Set("\\]^-[")
+const LETTER_ESCAPES = new Set("dDwWsSbBnrtfv0")
 
 /** Translate a Rust regex; an error message for what cannot be translated. */
 export const translate = (pattern: string): Translated | { readonly error: string } => {
