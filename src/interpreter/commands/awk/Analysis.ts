@@ -8,7 +8,7 @@ import type * as Ast from "./Ast.ts"
  */
 
 /** Children of an expression. */
-export const exprChildren = (e: Ast.Expr): ReadonlyArray<Ast.Expr> => {
+const exprChildren = (e: Ast.Expr): ReadonlyArray<Ast.Expr> => {
   switch (e.k) {
     case "num":
     case "str":
@@ -44,7 +44,7 @@ export const exprChildren = (e: Ast.Expr): ReadonlyArray<Ast.Expr> => {
 }
 
 /** Expressions and sub-statements directly inside a statement. */
-export const stmtParts = (
+const stmtParts = (
   s: Ast.Stmt,
 ): { readonly exprs: ReadonlyArray<Ast.Expr>; readonly stmts: ReadonlyArray<Ast.Stmt> } => {
   const opt = (e: Ast.Expr | undefined) => (e === undefined ? [] : [e])

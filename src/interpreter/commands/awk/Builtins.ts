@@ -54,7 +54,7 @@ const NUMERIC = new Set([
 export const builtinType = (name: string): Type => (NUMERIC.has(name) ? "num" : "str")
 
 /** printf/sprintf arguments over compiled values. */
-export const formatArgs = (c: Compiler, values: ReadonlyArray<Value>): FormatArgs => ({
+const formatArgs = (c: Compiler, values: ReadonlyArray<Value>): FormatArgs => ({
   count: values.length,
   num: (i) => toNum(values[i]),
   str: (i) => c.rt.str(values[i]),
@@ -110,6 +110,8 @@ const splitterOf = (c: Compiler, e: Ast.Expr | undefined): (() => Splitter) => {
   const rt = c.rt
   if (e === undefined) return () => rt.currentSplitter()
   if (e.k === "regex") {
+    // An empty regex splits into characters, as an empty string does.
+    if (e.source === "") return () => ({ kind: "chars" })
     const re = c.regexOf(e)
     return () => ({ kind: "regex", find: re().find })
   }
@@ -125,7 +127,7 @@ const splitterOf = (c: Compiler, e: Ast.Expr | undefined): (() => Splitter) => {
 }
 
 /** split(s, a [, fs [, seps]]) over already evaluated parts. */
-export const doSplit = (text: string, arr: AwkArray, sp: Splitter, seps: AwkArray | undefined): number => {
+const doSplit = (text: string, arr: AwkArray, sp: Splitter, seps: AwkArray | undefined): number => {
   const out: Array<string> = []
   const sepList: Array<string> | undefined = seps === undefined ? undefined : []
   const n = splitInto(text, sp, out, sepList)

@@ -12,7 +12,7 @@ import { UNINIT, type Value } from "./Values.ts"
  */
 
 /** Deepest call nesting before gawk-like failure instead of a JavaScript stack overflow. */
-export const MAX_DEPTH = 3000
+const MAX_DEPTH = 3000
 
 /** How to compute one argument cell for a call of `f`. */
 export const argument = (c: Compiler, f: FuncCode, a: Ast.Expr, i: number): (() => Cell) => {

@@ -18,7 +18,7 @@ import { StrNum, toBool, toNum, UNINIT, type Value } from "./Values.ts"
  */
 
 /** Output buffered past this many bytes is written before a loop goes on. */
-export const DRAIN_LIMIT = 64 * 1024
+const DRAIN_LIMIT = 64 * 1024
 
 let tempCounter = 0
 

@@ -11,7 +11,7 @@ import { numToStr, UNINIT } from "./Values.ts"
  */
 
 /** A print argument as text: numbers through OFMT. */
-export const printArg = (c: Compiler, e: Ast.Expr): Str => {
+const printArg = (c: Compiler, e: Ast.Expr): Str => {
   const rt = c.rt
   if (e.k === "field") {
     if (e.index.k === "num") {
@@ -33,7 +33,7 @@ export const printArg = (c: Compiler, e: Ast.Expr): Str => {
 }
 
 /** The text one print/printf statement writes. */
-export const printText = (c: Compiler, s: Ast.Print): Str => {
+const printText = (c: Compiler, s: Ast.Print): Str => {
   const rt = c.rt
   if (s.k === "printf") {
     const fmt = c.str(s.args[0])

@@ -162,14 +162,16 @@ export class Compiler {
   regexOf(e: Ast.Expr): () => Compiled {
     if (e.k === "regex") {
       const re = this.constRegex(e.source, e.line)
-      if (this.rt.icase) return () => this.rt.regex(e.source)
-      return () => (this.rt.icase ? this.rt.regex(e.source) : re)
+      const rt = this.rt
+      // IGNORECASE may change at run time; the case-blind version is compiled (and cached) on demand.
+      return () => (rt.icase ? rt.regex(e.source) : re)
     }
     const s = this.str(e)
     const rt = this.rt
     return () => rt.regex(s())
   }
 
+  /** The static type of an expression. */
   type(e: Ast.Expr): Type {
     switch (e.k) {
       case "num":
@@ -367,6 +369,7 @@ export class Compiler {
         const idx = this.num(t.index)
         return () => {
           const i = rt.fieldIndex(idx())
+          rt.touchField(i)
           return { get: () => rt.fieldValue(i), set: (v: Value) => rt.setField(i, v) }
         }
       }

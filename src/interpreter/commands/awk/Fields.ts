@@ -91,7 +91,7 @@ const splitSpace = (s: string, out: Array<string>, seps?: Array<string>): number
  * FPAT splitting (gawk's fpat_parse_field): each match is a field; an
  * empty match right where the previous field ended does not count.
  */
-export const splitPattern = (s: string, find: Find, out: Array<string>, seps?: Array<string>): number => {
+const splitPattern = (s: string, find: Find, out: Array<string>, seps?: Array<string>): number => {
   const len = s.length
   let n = 0
   let scan = 0

@@ -149,17 +149,18 @@ const decimal = (v: number, spec: Spec): string => {
 /** `%o %u %x %X`: negative values wrap to 64 bits; values out of range print as `%g`. */
 const unsigned = (v: number, conv: string, spec: Spec): string => {
   const t = Math.trunc(v)
-  if (t < -(2 ** 63) || t >= 2 ** 64) return floating(v, conv === "X" ? "G" : "g", spec)
-  if (!spec.alt && spec.hasPrec && spec.prec === 0 && t === 0) return pad("", spec)
+  if (t < -(2 ** 63) || t >= 2 ** 64) return floating(v, "g", spec)
+  // gawk tests the value before truncation here: `%.0x` of 0.5 prints "0", `%#x` of 0.5 "0x0".
+  if (!spec.alt && spec.hasPrec && spec.prec === 0 && v === 0) return pad("", spec)
   let u = BigInt(t)
   if (u < 0n) u += U64
   const base = conv === "o" ? 8 : conv === "u" ? 10 : 16
   let digits = u.toString(base)
   if (conv === "X") digits = digits.toUpperCase()
   if (spec.hasPrec) digits = digits.padStart(spec.prec, "0")
-  if (spec.alt && t !== 0) {
+  if (spec.alt && v !== 0) {
     if (base === 16) digits = (conv === "X" ? "0X" : "0x") + digits
-    else if (base === 8 && !digits.startsWith("0")) digits = "0" + digits
+    else if (base === 8) digits = "0" + digits
   }
   const zeroFill = !spec.lj && ((spec.zero && !spec.hasPrec) || (spec.fw === 0 && spec.hasPrec))
   return pad(digits, spec, zeroFill ? "0" : " ")

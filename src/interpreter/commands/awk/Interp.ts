@@ -48,7 +48,9 @@ const outcomeOf = (e: unknown): Outcome => {
   if (e instanceof Unwind) return e.code
   if (e instanceof AwkFatal) return e
   if (e instanceof RangeError) {
-    return new AwkFatal(/call stack/i.test(e.message) ? "function call nesting too deep" : `out of memory: ${e.message}`)
+    return new AwkFatal(
+      /call stack/i.test(e.message) ? "function call nesting too deep" : `out of memory: ${e.message}`,
+    )
   }
   throw e
 }

@@ -55,7 +55,7 @@ const KEYWORDS = new Set([
 ])
 
 /** Names of built-in functions (gawk's set, minus the bit and i18n ones we lack). */
-export const BUILTINS = new Set([
+const BUILTINS = new Set([
   "length",
   "substr",
   "index",

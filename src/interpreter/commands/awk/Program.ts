@@ -18,7 +18,7 @@ export interface Source {
 }
 
 /** Line numbers of source `i` are offset by i * LINE_BASE so one number says where. */
-export const LINE_BASE = 1_000_000
+const LINE_BASE = 1_000_000
 
 /** `cmd. line:3` for an encoded line. */
 export const where = (sources: ReadonlyArray<Source>, line: number): string => {

@@ -124,7 +124,7 @@ const QUANT = new Set(["*", "+", "?"])
  * Translate ERE `src` to a JavaScript regex source. `warn` receives gawk's
  * warning for escapes that are not regex operators.
  */
-export const translate = (src: string, warn?: (message: string) => void): string => {
+const translate = (src: string, warn?: (message: string) => void): string => {
   let out = ""
   // Where the last atom starts in `out`, or -1 when a quantifier has nothing to repeat.
   let atom = -1

@@ -237,6 +237,20 @@ export class Runtime {
     this.stale = true
   }
 
+  /**
+   * Take field `i` as an lvalue (sub's target, getline's variable): past NF
+   * it creates the field, raising NF without rebuilding `$0`, as gawk does.
+   */
+  touchField(i: number): void {
+    if (i === 0) return
+    this.splitAll()
+    if (i > this.nf) {
+      for (let j = this.nf + 1; j <= i; j++) this.fields[j] = ""
+      this.nf = i
+      this.parsed = i
+    }
+  }
+
   /** Field `i` as a number (a number assigned to it keeps its precision). */
   fieldNum(i: number): number {
     if (i === 0) return strToNum(this.getRecord())

@@ -58,7 +58,7 @@ const isDigitCode = (c: number) => c >= 48 && c <= 57
  * Read the number at the start of `s` (after blanks) as strtod does, without
  * hex: `end` is past it, `digits` whether any number was there at all.
  */
-export const scanNumber = (s: string, start: number): { value: number; end: number; digits: boolean } => {
+const scanNumber = (s: string, start: number): { value: number; end: number; digits: boolean } => {
   let i = start
   const n = s.length
   while (i < n && isSpace(s.charCodeAt(i))) i++
@@ -129,9 +129,6 @@ export const strToNum = (s: string): number => {
   }
   return scanNumber(s, 0).value
 }
-
-/** Whether a string read from input looks numeric (a strnum). */
-export const looksNumeric = (s: string): boolean => new StrNum(s).isNumeric()
 
 /** Numeric value of any value. */
 export const toNum = (v: Value): number => (typeof v === "number" ? v : typeof v === "string" ? strToNum(v) : v.num())

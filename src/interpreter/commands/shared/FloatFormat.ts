@@ -69,8 +69,11 @@ export const general = (x: number, precision: number, alt = false): string => {
     if (!out.includes(".")) out = out.replace(/(e|$)/, ".$1")
     return out
   }
-  // Strip trailing zeros of the fraction, and a point left bare.
-  return out.replace(/\.?0+(e|$)/, (m, tail: string) => (m.startsWith(".") || /\./.test(out) ? tail : m))
+  // Strip trailing zeros of the fraction, and a point left bare; never touch the exponent.
+  const e = out.indexOf("e")
+  const mantissa = e < 0 ? out : out.slice(0, e)
+  const exponent = e < 0 ? "" : out.slice(e)
+  return (mantissa.includes(".") ? mantissa.replace(/\.?0+$/, "") : mantissa) + exponent
 }
 
 /**

@@ -7,6 +7,7 @@ import { cases as gawk } from "./gawk.cases.ts"
 import { cases as idioms } from "./idioms.cases.ts"
 import { cases as io } from "./io.cases.ts"
 import { cases as numbers } from "./numbers.cases.ts"
+import { cases as random } from "./random.cases.ts"
 import { cases as values } from "./values.cases.ts"
 
 /** What an awk case runs: arguments, stdin, files in the working directory (latin1 text). */
@@ -35,4 +36,5 @@ export const tables: Readonly<Record<string, ReadonlyArray<AwkCase>>> = {
   io,
   gawk,
   errors,
+  random,
 }
