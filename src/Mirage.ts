@@ -1,7 +1,15 @@
 import { type Cause, Context, Effect, Fiber, Layer, Queue, type Scope, Stream } from "effect"
 import type { CommandDef } from "./interpreter/Command.ts"
 import { allCommands as builtinCommands } from "./interpreter/commands/registry.ts"
-import { emptyInput, encode, type Input, inputFromBytes, inputFromStream, makeCollector, type Output } from "./interpreter/Io.ts"
+import {
+  emptyInput,
+  encode,
+  type Input,
+  inputFromBytes,
+  inputFromStream,
+  makeCollector,
+  type Output,
+} from "./interpreter/Io.ts"
 import * as Session from "./interpreter/Session.ts"
 import type { Limits } from "./interpreter/Shell.ts"
 import * as Namespace from "./vfs/Namespace.ts"
@@ -99,14 +107,19 @@ const toInput = (stdin: ExecuteOptions["stdin"]): Effect.Effect<Input, never, Sc
 }
 
 const stdinError = (error: unknown) =>
-  new VfsError({ reason: "Backend", op: "read", path: "/dev/stdin", detail: error instanceof Error ? error.message : String(error) })
+  new VfsError({
+    reason: "Backend",
+    op: "read",
+    path: "/dev/stdin",
+    detail: error instanceof Error ? error.message : String(error),
+  })
 
 /** Build a workspace over mounts (a record of prefix to resource, or mount entries). */
 export const makeWorkspace = (
   mounts: Readonly<Record<string, Resource>> | ReadonlyArray<Namespace.Mount>,
   options: WorkspaceOptions = {},
 ): Effect.Effect<WorkspaceShape> =>
-  Effect.gen(function* () {
+  Effect.sync(() => {
     const mode = options.mode ?? Namespace.MountMode.READ
     const entries: Array<Namespace.Mount> = Array.isArray(mounts)
       ? [...mounts]
@@ -120,7 +133,13 @@ export const makeWorkspace = (
       Effect.gen(function* () {
         let s = sessions.get(name)
         if (s === undefined) {
-          s = yield* Session.make({ ns, commands: registry, limits: options.limits, env: options.env, cwd: options.cwd })
+          s = yield* Session.make({
+            ns,
+            commands: registry,
+            limits: options.limits,
+            env: options.env,
+            cwd: options.cwd,
+          })
           sessions.set(name, s)
         }
         return s
@@ -211,7 +230,10 @@ export const layer = (
   mounts: Readonly<Record<string, Resource>> | ReadonlyArray<Namespace.Mount>,
   options: WorkspaceOptions = {},
 ): Layer.Layer<Mirage> =>
-  Layer.effect(Mirage, Effect.acquireRelease(makeWorkspace(mounts, options), (ws) => ws.close))
+  Layer.effect(
+    Mirage,
+    Effect.acquireRelease(makeWorkspace(mounts, options), (ws) => ws.close),
+  )
 
 /** Run a script in the workspace's default session and collect its output. */
 export const execute = (script: string, options?: ExecuteOptions): Effect.Effect<ExecuteResult, never, Mirage> =>

@@ -1,7 +1,13 @@
 import { Effect } from "effect"
 import type { CommandDef } from "./interpreter/Command.ts"
 import { encode, type Output } from "./interpreter/Io.ts"
-import { type ExecuteOptions, type ExecuteResult, makeWorkspace, type WorkspaceOptions, type WorkspaceShape } from "./Mirage.ts"
+import {
+  type ExecuteOptions,
+  type ExecuteResult,
+  makeWorkspace,
+  type WorkspaceOptions,
+  type WorkspaceShape,
+} from "./Mirage.ts"
 import * as Namespace from "./vfs/Namespace.ts"
 import * as Path from "./vfs/Path.ts"
 import type { FileStat, Resource } from "./vfs/Resource.ts"
@@ -139,7 +145,9 @@ export class Workspace {
     const { signal, onStdout, onStderr, ...rest } = options
     const streaming = (f: ((chunk: Uint8Array) => void) | undefined): Output | undefined =>
       f === undefined ? undefined : { write: (b) => Effect.sync(() => f(b)) }
-    return Effect.runPromise(ws.execute(script, rest, { stdout: streaming(onStdout), stderr: streaming(onStderr), signal }))
+    return Effect.runPromise(
+      ws.execute(script, rest, { stdout: streaming(onStdout), stderr: streaming(onStderr), signal }),
+    )
   }
 
   /** Mount a resource; a prefix with or without a trailing slash is the same mount. */

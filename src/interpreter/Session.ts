@@ -152,7 +152,9 @@ export const make = (config: SessionConfig): Effect.Effect<Session> =>
           yield* Sh.writeErr(
             sh,
             `${state.scriptName}: line ${parsed.line}: ${parsed.error}\n` +
-              (parsed.error.startsWith("syntax error near") ? `${state.scriptName}: line ${parsed.line}: \`${line}'\n` : ""),
+              (parsed.error.startsWith("syntax error near")
+                ? `${state.scriptName}: line ${parsed.line}: \`${line}'\n`
+                : ""),
           )
           state.lastStatus = 2
           return { exitCode: 2, exited: false }
@@ -166,7 +168,10 @@ export const make = (config: SessionConfig): Effect.Effect<Session> =>
           // a defect is an interpreter bug: report it as a status, never as a rejection
           Effect.catchDefect((defect) =>
             Effect.as(
-              Sh.writeErr(sh, `${state.scriptName}: internal error: ${defect instanceof Error ? defect.message : String(defect)}\n`),
+              Sh.writeErr(
+                sh,
+                `${state.scriptName}: internal error: ${defect instanceof Error ? defect.message : String(defect)}\n`,
+              ),
               1,
             ),
           ),
@@ -189,4 +194,3 @@ export const make = (config: SessionConfig): Effect.Effect<Session> =>
     })
     return { state, run }
   })
-

@@ -207,7 +207,8 @@ export const isVarSet = (sh: Shell, text: string): boolean => {
   const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$/.exec(text)
   if (!m) return /^[0-9]+$/.test(text) && Number(text) <= sh.state.positional.length && text !== "0"
   const v = State.lookup(sh.state, m[1]!)
-  if (m[2] === undefined) return v?.value !== undefined && (v.value.kind !== "scalar" || State.scalarValue(v) !== undefined)
+  if (m[2] === undefined)
+    return v?.value !== undefined && (v.value.kind !== "scalar" || State.scalarValue(v) !== undefined)
   if (v?.value?.kind === "assoc") return v.value.values.has(m[2])
   if (v?.value?.kind === "indexed") return v.value.values.has(Number(m[2]))
   return m[2] === "0" && State.scalarValue(v) !== undefined
@@ -319,7 +320,8 @@ export const assignArray = (
   if (assoc) {
     const values = options.append && v.value?.kind === "assoc" ? v.value.values : new Map<string, string>()
     for (const e of elements) {
-      if (e.key === null) return { ok: false, message: `${name}: ${e.value}: must use subscript when assigning associative array` }
+      if (e.key === null)
+        return { ok: false, message: `${name}: ${e.value}: must use subscript when assigning associative array` }
       values.set(e.key, applyCase(v, e.value))
     }
     v.value = { kind: "assoc", values }
@@ -348,8 +350,7 @@ export const unset = (sh: Shell, name: string, index?: string): AssignResult => 
       let i = Number(index)
       if (i < 0 && v.value.values.size > 0) i += Math.max(...v.value.values.keys()) + 1
       v.value.values.delete(i)
-    }
-    else if (v.value?.kind === "assoc") v.value.values.delete(index)
+    } else if (v.value?.kind === "assoc") v.value.values.delete(index)
     else if (index === "0") v.value = undefined
     return ok
   }

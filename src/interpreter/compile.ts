@@ -30,8 +30,6 @@ const cached = <N extends object>(node: N, build: (node: N) => Compiled): Compil
   return c
 }
 
-const done = (status: number): Sh.Exec => Effect.succeed(status)
-
 /** Run a statement list in the current shell. */
 export const runList = (sh: Sh.Shell, list: Ast.List): Sh.Exec => compileList(list)(sh)
 

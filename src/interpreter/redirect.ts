@@ -104,7 +104,9 @@ const open = (
   })
 
 const literalText = (w: Ast.Word): string =>
-  w.parts.map((p) => (p._tag === "Literal" || p._tag === "SingleQuoted" || p._tag === "Escaped" ? p.value : "")).join("")
+  w.parts
+    .map((p) => (p._tag === "Literal" || p._tag === "SingleQuoted" || p._tag === "Escaped" ? p.value : ""))
+    .join("")
 
 /** The source text of a word, for messages (`$x: ambiguous redirect`). */
 const wordSource = (w: Ast.Word): string =>

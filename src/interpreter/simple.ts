@@ -41,7 +41,10 @@ const isAssignmentWord = (w: Ast.Word): boolean => {
 const expandArguments = (sh: Sh.Shell, words: ReadonlyArray<Ast.Word>): Effect.Effect<Array<string>, Sh.Failure> => {
   const first = words[0]?.parts
   const isDeclaration =
-    first !== undefined && first.length === 1 && first[0]!._tag === "Literal" && declarationBuiltins.has(first[0]!.value)
+    first !== undefined &&
+    first.length === 1 &&
+    first[0]!._tag === "Literal" &&
+    declarationBuiltins.has(first[0]!.value)
   if (!isDeclaration) return expandWords(sh, words)
   return Effect.gen(function* () {
     const out: Array<string> = []
@@ -127,7 +130,11 @@ const xtrace = (sh: Sh.Shell, words: ReadonlyArray<string>): Effect.Effect<void>
 type Mode = "persistent" | "temporary"
 
 /** Perform assignments; returns true when one failed (a readonly variable, a bad subscript). */
-const assignAll = (sh: Sh.Shell, assignments: ReadonlyArray<Ast.Assignment>, mode: Mode): Effect.Effect<boolean, Sh.Failure> =>
+const assignAll = (
+  sh: Sh.Shell,
+  assignments: ReadonlyArray<Ast.Assignment>,
+  mode: Mode,
+): Effect.Effect<boolean, Sh.Failure> =>
   Effect.gen(function* () {
     for (const a of assignments) {
       const result = yield* assignOne(sh, a)
@@ -179,7 +186,11 @@ const subscript = (sh: Sh.Shell, name: string, index: Ast.Word): Effect.Effect<s
   })
 
 /** Aliases, when `expand_aliases` is on: the first word is replaced by the alias text and re-parsed. */
-const expandAlias = (sh: Sh.Shell, cmd: Ast.SimpleCommand, argv: ReadonlyArray<string>): Effect.Effect<Sh.Outcome | null, Sh.Failure> => {
+const expandAlias = (
+  sh: Sh.Shell,
+  cmd: Ast.SimpleCommand,
+  argv: ReadonlyArray<string>,
+): Effect.Effect<Sh.Outcome | null, Sh.Failure> => {
   if (!sh.state.shopt.expand_aliases || sh.state.aliases.size === 0) return Effect.succeed(null)
   const first = cmd.words[0]
   if (first === undefined || first.parts.length !== 1 || first.parts[0]!._tag !== "Literal") return Effect.succeed(null)
@@ -189,7 +200,11 @@ const expandAlias = (sh: Sh.Shell, cmd: Ast.SimpleCommand, argv: ReadonlyArray<s
   const next = argv[1]
   const rest = argv
     .slice(1)
-    .map((a, i) => (i === 0 && alias.endsWith(" ") && next !== undefined && sh.state.aliases.has(a) ? sh.state.aliases.get(a)! : quoteIfNeeded(a)))
+    .map((a, i) =>
+      i === 0 && alias.endsWith(" ") && next !== undefined && sh.state.aliases.has(a)
+        ? sh.state.aliases.get(a)!
+        : quoteIfNeeded(a),
+    )
     .join(" ")
   const parsed = sh.rt.parse(`${alias} ${rest}`)
   if ("error" in parsed) return Effect.succeed(null)
@@ -202,7 +217,11 @@ const expandAlias = (sh: Sh.Shell, cmd: Ast.SimpleCommand, argv: ReadonlyArray<s
 }
 
 /** Find and run the command named by `argv[0]`. */
-export const dispatch = (sh: Sh.Shell, argv: ReadonlyArray<string>, assignments: ReadonlyArray<Ast.Assignment>): Sh.Exec =>
+export const dispatch = (
+  sh: Sh.Shell,
+  argv: ReadonlyArray<string>,
+  assignments: ReadonlyArray<Ast.Assignment>,
+): Sh.Exec =>
   assignments.length === 0 && !sh.state.options.xtrace
     ? Effect.map(invoke(sh, argv), (outcome) => {
         sh.state.lastArg = argv[argv.length - 1]!
@@ -338,13 +357,19 @@ export const callFunction = (sh: Sh.Shell, fn: Ast.FunctionDef, args: ReadonlyAr
       s.scopes.pop()
       s.funcNames.shift()
     })
-    const outcome = yield* compileCommand(fn.body)({ ...sh, callDepth: sh.callDepth + 1 }).pipe(Effect.ensuring(restore))
+    const outcome = yield* compileCommand(fn.body)({ ...sh, callDepth: sh.callDepth + 1 }).pipe(
+      Effect.ensuring(restore),
+    )
     if (Sh.isSignal(outcome) && outcome._tag === "Return") return outcome.status
     return outcome
   })
 
 /** Run a registered command with a context built from the shell. */
-const runCommand = (sh: Sh.Shell, def: { readonly name: string; readonly run: (ctx: CommandContext) => Effect.Effect<number, BrokenPipe> }, argv: ReadonlyArray<string>): Sh.Exec => {
+const runCommand = (
+  sh: Sh.Shell,
+  def: { readonly name: string; readonly run: (ctx: CommandContext) => Effect.Effect<number, BrokenPipe> },
+  argv: ReadonlyArray<string>,
+): Sh.Exec => {
   const closedStdout = sh.fds[1]?.output === undefined
   let wroteToClosed = false
   const base = commandContext(sh, argv)
@@ -361,7 +386,9 @@ const runCommand = (sh: Sh.Shell, def: { readonly name: string; readonly run: (c
       }
     : base
   const checked = Effect.flatMap(def.run(ctx), (status) =>
-    wroteToClosed ? Effect.as(Sh.writeErr(sh, `${argv[0]}: write error: Bad file descriptor\n`), 1) : Effect.succeed(status),
+    wroteToClosed
+      ? Effect.as(Sh.writeErr(sh, `${argv[0]}: write error: Bad file descriptor\n`), 1)
+      : Effect.succeed(status),
   )
   return checked.pipe(
     Effect.catchCause((cause) => {

@@ -35,7 +35,7 @@ describe("Promise facade", () => {
 
   it("keeps cwd, variables and functions across execute calls", async () => {
     const ws = new Workspace({ "/": new RAMResource() }, { mode: MountMode.WRITE })
-    await ws.execute("mkdir -p /w/sub && cd /w/sub && x=42 && f() { echo \"f:$1\"; }")
+    await ws.execute('mkdir -p /w/sub && cd /w/sub && x=42 && f() { echo "f:$1"; }')
     const r = await ws.execute("pwd; echo $x; f ok")
     expect(r.stdoutText).toBe("/w/sub\n42\nf:ok\n")
     expect(ws.cwd).toBe("/w/sub")

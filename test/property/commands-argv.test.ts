@@ -31,7 +31,8 @@ const argvFor = (def: DeclaredCommand) => {
     const name = fc.constantFrom(...names)
     flagWords.push(flag.arg === undefined ? name.map((n) => [n]) : fc.tuple(name, operand).map(([n, v]) => [n, v]))
   }
-  const flagPart = flagWords.length === 0 ? fc.constant<Array<Array<string>>>([]) : fc.array(fc.oneof(...flagWords), { maxLength: 4 })
+  const flagPart =
+    flagWords.length === 0 ? fc.constant<Array<Array<string>>>([]) : fc.array(fc.oneof(...flagWords), { maxLength: 4 })
   return fc
     .tuple(flagPart, fc.array(operand, { maxLength: 3 }), fc.boolean())
     .map(([flags, ops, garbage]) => [...flags.flat(), ...(garbage ? ["-Z9", "--bogus"] : []), ...ops])
@@ -51,18 +52,22 @@ describe("generated argument lists never crash a command", () => {
     expect(commands.length).toBeGreaterThan(20)
   })
   for (const def of commands) {
-    it(def.name, async () => {
-      const ws = await setup()
-      await fc.assert(
-        fc.asyncProperty(argvFor(def), async (args) => {
-          const script = [def.name, ...args].map(quoteForReuse).join(" ") + " < /w/f.txt"
-          const r = await ws.execute(script, { cwd: "/w", signal: AbortSignal.timeout(5000) })
-          expect(Number.isInteger(r.exitCode)).toBe(true)
-          expect(r.stderrText).not.toContain("internal error")
-          expect(r.stderrText).not.toMatch(/\n\s+at .*:\d+:\d+/)
-        }),
-        { numRuns: 25 },
-      )
-    }, 60_000)
+    it(
+      def.name,
+      async () => {
+        const ws = await setup()
+        await fc.assert(
+          fc.asyncProperty(argvFor(def), async (args) => {
+            const script = [def.name, ...args].map(quoteForReuse).join(" ") + " < /w/f.txt"
+            const r = await ws.execute(script, { cwd: "/w", signal: AbortSignal.timeout(5000) })
+            expect(Number.isInteger(r.exitCode)).toBe(true)
+            expect(r.stderrText).not.toContain("internal error")
+            expect(r.stderrText).not.toMatch(/\n\s+at .*:\d+:\d+/)
+          }),
+          { numRuns: 25 },
+        )
+      },
+      60_000,
+    )
   }
 })

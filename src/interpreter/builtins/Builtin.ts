@@ -33,7 +33,12 @@ export const parseFlags = (
   args: ReadonlyArray<string>,
   allowed: string,
   withValue = "",
-): { readonly flags: Map<string, string | true>; readonly plus: Set<string>; readonly rest: Array<string>; readonly bad?: string } => {
+): {
+  readonly flags: Map<string, string | true>
+  readonly plus: Set<string>
+  readonly rest: Array<string>
+  readonly bad?: string
+} => {
   const flags = new Map<string, string | true>()
   const plus = new Set<string>()
   let i = 0

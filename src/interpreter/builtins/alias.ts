@@ -9,7 +9,13 @@ export const alias = make("alias", (sh, args) =>
     const aliases = sh.state.aliases
     const show = (name: string, value: string) => `alias ${name}=${quoteForReuse(value)}\n`
     if (args.length === 0 || (args.length === 1 && args[0] === "-p")) {
-      yield* print(sh, [...aliases.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([n, v]) => show(n, v)).join(""))
+      yield* print(
+        sh,
+        [...aliases.entries()]
+          .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+          .map(([n, v]) => show(n, v))
+          .join(""),
+      )
       return 0
     }
     let status = 0
@@ -18,8 +24,7 @@ export const alias = make("alias", (sh, args) =>
       if (eq > 0) {
         aliases.set(arg.slice(0, eq), arg.slice(eq + 1))
         sh.state.aliasLines.set(arg.slice(0, eq), sh.state.lineNo)
-      }
-      else {
+      } else {
         const value = aliases.get(arg)
         if (value === undefined) {
           yield* Sh.error(sh, `alias: ${arg}: not found`)

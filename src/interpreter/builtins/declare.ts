@@ -16,65 +16,69 @@ const assignmentPattern = /^([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?(\+?=)?([\s\S]*
 
 type Kind = "declare" | "local" | "export" | "readonly"
 
-const run = (kind: Kind) => (sh: Sh.Shell, args: ReadonlyArray<string>): Sh.Exec =>
-  Effect.gen(function* () {
-    const name = kind === "declare" ? "declare" : kind
-    const parsed = parseFlags(args, kind === "export" ? "fnp" : kind === "readonly" ? "aApf" : "aAfFgilnprtux")
-    if (parsed.bad !== undefined) {
-      yield* fail(sh, name, `-${parsed.bad}: invalid option`, 2)
-      return 2
-    }
-    const f = parsed.flags
-    if (kind === "local" && sh.state.funcNames.length === 0) return yield* fail(sh, "local", "can only be used in a function")
-    if (f.has("f") || f.has("F")) return yield* functions(sh, parsed.rest, f.has("F"))
-    if (parsed.rest.length === 0 || f.has("p")) return yield* printVars(sh, kind, parsed.rest, f)
-    let status = 0
-    for (const arg of parsed.rest) {
-      const m = assignmentPattern.exec(arg)
-      if (m === null || (m[3] === undefined && m[4] !== "")) {
-        yield* Sh.error(sh, `${name}: \`${arg}': not a valid identifier`)
-        status = 1
-        continue
+const run =
+  (kind: Kind) =>
+  (sh: Sh.Shell, args: ReadonlyArray<string>): Sh.Exec =>
+    Effect.gen(function* () {
+      const name = kind === "declare" ? "declare" : kind
+      const parsed = parseFlags(args, kind === "export" ? "fnp" : kind === "readonly" ? "aApf" : "aAfFgilnprtux")
+      if (parsed.bad !== undefined) {
+        yield* fail(sh, name, `-${parsed.bad}: invalid option`, 2)
+        return 2
       }
-      const varName = m[1]!
-      const global = kind === "export" || kind === "readonly" || f.has("g") || sh.state.funcNames.length === 0
-      const v = global ? globalVar(sh, varName) : Sh.declareLocal(sh, varName)
-      if (v.readonly && (m[3] !== undefined || kind === "local")) {
-        yield* Sh.error(sh, `${varName}: readonly variable`)
-        status = 1
-        continue
-      }
-      if (f.has("a") && v.value === undefined) v.value = { kind: "indexed", values: new Map() }
-      if (f.has("A") && (v.value === undefined || v.value.kind !== "assoc")) v.value = { kind: "assoc", values: new Map() }
-      if (f.has("i")) v.integer = true
-      if (f.has("l")) {
-        v.lower = true
-        v.upper = false
-      }
-      if (f.has("u")) {
-        v.upper = true
-        v.lower = false
-      }
-      if (f.has("x") || kind === "export") v.exported = !parsed.plus.has("x") && !f.has("n")
-      if (parsed.plus.has("x")) v.exported = false
-      if (m[3] !== undefined) {
-        const value = m[4]!
-        const r =
-          value.startsWith("(") && value.endsWith(")") && m[2] === undefined
-            ? Sh.assignArray(sh, varName, parseArrayLiteral(value.slice(1, -1)), {
-                append: m[3] === "+=",
-                assoc: f.has("A"),
-              })
-            : assignIn(sh, varName, value, m[2]?.slice(1, -1), m[3] === "+=")
-        if (!r.ok) {
-          yield* Sh.error(sh, r.message)
+      const f = parsed.flags
+      if (kind === "local" && sh.state.funcNames.length === 0)
+        return yield* fail(sh, "local", "can only be used in a function")
+      if (f.has("f") || f.has("F")) return yield* functions(sh, parsed.rest, f.has("F"))
+      if (parsed.rest.length === 0 || f.has("p")) return yield* printVars(sh, kind, parsed.rest, f)
+      let status = 0
+      for (const arg of parsed.rest) {
+        const m = assignmentPattern.exec(arg)
+        if (m === null || (m[3] === undefined && m[4] !== "")) {
+          yield* Sh.error(sh, `${name}: \`${arg}': not a valid identifier`)
           status = 1
+          continue
         }
+        const varName = m[1]!
+        const global = kind === "export" || kind === "readonly" || f.has("g") || sh.state.funcNames.length === 0
+        const v = global ? globalVar(sh, varName) : Sh.declareLocal(sh, varName)
+        if (v.readonly && (m[3] !== undefined || kind === "local")) {
+          yield* Sh.error(sh, `${varName}: readonly variable`)
+          status = 1
+          continue
+        }
+        if (f.has("a") && v.value === undefined) v.value = { kind: "indexed", values: new Map() }
+        if (f.has("A") && (v.value === undefined || v.value.kind !== "assoc"))
+          v.value = { kind: "assoc", values: new Map() }
+        if (f.has("i")) v.integer = true
+        if (f.has("l")) {
+          v.lower = true
+          v.upper = false
+        }
+        if (f.has("u")) {
+          v.upper = true
+          v.lower = false
+        }
+        if (f.has("x") || kind === "export") v.exported = !parsed.plus.has("x") && !f.has("n")
+        if (parsed.plus.has("x")) v.exported = false
+        if (m[3] !== undefined) {
+          const value = m[4]!
+          const r =
+            value.startsWith("(") && value.endsWith(")") && m[2] === undefined
+              ? Sh.assignArray(sh, varName, parseArrayLiteral(value.slice(1, -1)), {
+                  append: m[3] === "+=",
+                  assoc: f.has("A"),
+                })
+              : assignIn(sh, varName, value, m[2]?.slice(1, -1), m[3] === "+=")
+          if (!r.ok) {
+            yield* Sh.error(sh, r.message)
+            status = 1
+          }
+        }
+        if (f.has("r") || kind === "readonly") v.readonly = true
       }
-      if (f.has("r") || kind === "readonly") v.readonly = true
-    }
-    return status
-  })
+      return status
+    })
 
 const globalVar = (sh: Sh.Shell, name: string): State.Variable => {
   let v = State.lookup(sh.state, name)
@@ -189,7 +193,14 @@ const functions = (sh: Sh.Shell, names: ReadonlyArray<string>, namesOnly: boolea
 /** A function's source as `declare -f` and `type` print it. */
 export const functionSource = (fn: Ast.FunctionDef): string => {
   const span = fn.span
-  const pipeline: Ast.Pipeline = { _tag: "Pipeline", negated: false, timed: false, pipeStderr: [], span, commands: [fn] }
+  const pipeline: Ast.Pipeline = {
+    _tag: "Pipeline",
+    negated: false,
+    timed: false,
+    pipeStderr: [],
+    span,
+    commands: [fn],
+  }
   const statement: Ast.Statement = {
     _tag: "Statement",
     background: false,

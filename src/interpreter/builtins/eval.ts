@@ -5,9 +5,13 @@ import * as Sh from "../Shell.ts"
 import { fail, make } from "./Builtin.ts"
 
 /** `eval args...`: join the arguments and run them as shell source. */
-export const evalBuiltin = make("eval", (sh, args) => (args.length === 0 ? Effect.succeed(0) : runSource(sh, args.join(" "))), {
-  special: true,
-})
+export const evalBuiltin = make(
+  "eval",
+  (sh, args) => (args.length === 0 ? Effect.succeed(0) : runSource(sh, args.join(" "))),
+  {
+    special: true,
+  },
+)
 
 const decoder = new TextDecoder()
 

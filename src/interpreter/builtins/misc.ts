@@ -108,4 +108,3 @@ export const exec = make(
     }),
   { special: true },
 )
-

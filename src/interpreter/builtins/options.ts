@@ -29,7 +29,10 @@ export const set = make(
         let out = ""
         for (const [name, v] of [...all.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
           if (v.value === undefined) continue
-          out += v.value.kind === "scalar" ? `${name}=${quoteIfNeeded(v.value.value)}\n` : describeVar(name, v).replace(/^declare -\S+ /, "") + "\n"
+          out +=
+            v.value.kind === "scalar"
+              ? `${name}=${quoteIfNeeded(v.value.value)}\n`
+              : describeVar(name, v).replace(/^declare -\S+ /, "") + "\n"
         }
         yield* print(sh, out)
         return 0
@@ -77,7 +80,9 @@ const printOptions = (sh: Sh.Shell, dashO: boolean): Effect.Effect<void, Sh.Fail
     sh,
     State.setOptionNames
       .map((n) =>
-        dashO ? `${n.padEnd(15)}\t${sh.state.options[n] ? "on" : "off"}\n` : `set ${sh.state.options[n] ? "-o" : "+o"} ${n}\n`,
+        dashO
+          ? `${n.padEnd(15)}\t${sh.state.options[n] ? "on" : "off"}\n`
+          : `set ${sh.state.options[n] ? "-o" : "+o"} ${n}\n`,
       )
       .join(""),
   )

@@ -22,7 +22,8 @@ export const read = make("read", (sh, args) =>
     const exact = f.has("N")
     const fdOpt = f.get("u")
     const input = typeof fdOpt === "string" ? sh.fds[Number(fdOpt)]?.input : Sh.stdin(sh)
-    if (input === undefined) return yield* fail(sh, "read", `${String(fdOpt ?? 0)}: invalid file descriptor: Bad file descriptor`)
+    if (input === undefined)
+      return yield* fail(sh, "read", `${String(fdOpt ?? 0)}: invalid file descriptor: Bad file descriptor`)
     const { text, eof } = yield* readRecord(input, exact ? -1 : delim, limit, raw)
     const line = raw || exact ? plainLine(text) : unescape(text)
     const names = parsed.rest
@@ -34,7 +35,11 @@ export const read = make("read", (sh, args) =>
     const arrayName = f.get("a")
     if (typeof arrayName === "string") {
       const fields = splitAll(line.text, line.escaped, ifs)
-      Sh.assignArray(sh, arrayName, fields.map((value) => ({ key: null, value })))
+      Sh.assignArray(
+        sh,
+        arrayName,
+        fields.map((value) => ({ key: null, value })),
+      )
     } else if (names.length === 0) {
       Sh.assign(sh, "REPLY", line.text)
     } else {
@@ -172,7 +177,15 @@ const splitInto = (text: string, escaped: ReadonlySet<number>, ifs: string, n: n
     while (end > i && isSepWs(end - 1)) end--
     let rest = text.slice(i, end)
     // a single trailing non-whitespace separator is dropped, as bash does
-    if (rest.length > 0 && isSep(end - 1) && !isWs(text[end - 1]!) && !rest.slice(0, -1).split("").some((_, k) => isSep(i + k))) {
+    if (
+      rest.length > 0 &&
+      isSep(end - 1) &&
+      !isWs(text[end - 1]!) &&
+      !rest
+        .slice(0, -1)
+        .split("")
+        .some((_, k) => isSep(i + k))
+    ) {
       rest = rest.slice(0, -1)
     }
     out.push(rest)
@@ -182,4 +195,3 @@ const splitInto = (text: string, escaped: ReadonlySet<number>, ifs: string, n: n
 
 const splitAll = (text: string, escaped: ReadonlySet<number>, ifs: string): Array<string> =>
   splitInto(text, escaped, ifs, Number.MAX_SAFE_INTEGER)
-

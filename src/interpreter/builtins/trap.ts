@@ -17,7 +17,10 @@ const signalNames: Record<string, string> = {
 
 const normalize = (name: string): string | undefined => {
   const upper = name.toUpperCase().replace(/^SIG/, "")
-  return signalNames[upper] ?? (["HUP", "INT", "QUIT", "TERM", "USR1", "USR2", "PIPE", "CHLD"].includes(upper) ? upper : undefined)
+  return (
+    signalNames[upper] ??
+    (["HUP", "INT", "QUIT", "TERM", "USR1", "USR2", "PIPE", "CHLD"].includes(upper) ? upper : undefined)
+  )
 }
 
 /** `trap [-p] [action] [signal...]`: EXIT and ERR run; other signals are recorded. */

@@ -7,14 +7,66 @@ import { builtins } from "./index.ts"
 
 /** Shell keywords, for `type`. */
 const keywords = new Set([
-  "if", "then", "elif", "else", "fi", "for", "in", "do", "done", "while", "until", "case", "esac",
-  "function", "select", "time", "{", "}", "!", "[[", "]]",
+  "if",
+  "then",
+  "elif",
+  "else",
+  "fi",
+  "for",
+  "in",
+  "do",
+  "done",
+  "while",
+  "until",
+  "case",
+  "esac",
+  "function",
+  "select",
+  "time",
+  "{",
+  "}",
+  "!",
+  "[[",
+  "]]",
 ])
 
 type Kind = "alias" | "keyword" | "function" | "builtin" | "file"
 
 /** Bash builtins that Mirage runs as ordinary commands: `type` still calls them builtins. */
-const commandBuiltins = new Set(["echo", "printf", "test", "[", "true", "false", "pwd", "kill", "umask", "ulimit", "times", "hash", "help", "enable", "logout", "dirs", "pushd", "popd", "disown", "jobs", "fg", "bg", "suspend", "caller", "compgen", "complete", "mapfile", "readarray", "history", "fc", "bind", "builtin"])
+const commandBuiltins = new Set([
+  "echo",
+  "printf",
+  "test",
+  "[",
+  "true",
+  "false",
+  "pwd",
+  "kill",
+  "umask",
+  "ulimit",
+  "times",
+  "hash",
+  "help",
+  "enable",
+  "logout",
+  "dirs",
+  "pushd",
+  "popd",
+  "disown",
+  "jobs",
+  "fg",
+  "bg",
+  "suspend",
+  "caller",
+  "compgen",
+  "complete",
+  "mapfile",
+  "readarray",
+  "history",
+  "fc",
+  "bind",
+  "builtin",
+])
 
 const classify = (sh: Sh.Shell, name: string): Kind | undefined => {
   if (sh.state.aliases.has(name) && sh.state.shopt.expand_aliases) return "alias"
@@ -83,8 +135,21 @@ export const command = make("command", (sh, args) =>
         }
         found = true
         if (parsed.flags.has("V")) {
-          yield* print(sh, kind === "file" ? `${name} is ${commandPath(name)}\n` : `${name} is a shell ${kind === "builtin" ? "builtin" : kind}\n`)
-        } else yield* print(sh, (kind === "file" ? commandPath(name) : kind === "alias" ? `alias ${name}='${sh.state.aliases.get(name)}'` : name) + "\n")
+          yield* print(
+            sh,
+            kind === "file"
+              ? `${name} is ${commandPath(name)}\n`
+              : `${name} is a shell ${kind === "builtin" ? "builtin" : kind}\n`,
+          )
+        } else
+          yield* print(
+            sh,
+            (kind === "file"
+              ? commandPath(name)
+              : kind === "alias"
+                ? `alias ${name}='${sh.state.aliases.get(name)}'`
+                : name) + "\n",
+          )
       }
       return found ? 0 : 1
     }

@@ -102,9 +102,8 @@ const isEmpty = (v: Value): boolean =>
 
 const checkUnset = (sh: Sh.Shell, p: Ast.ParamExp): E<void> =>
   sh.state.options.nounset && p.name !== "@" && p.name !== "*"
-    ? Effect.flatMap(
-        Sh.error(sh, `${/^[0-9]+$/.test(p.name) ? "$" : ""}${p.name}: unbound variable`),
-        () => Effect.fail(Sh.expansionFatal()),
+    ? Effect.flatMap(Sh.error(sh, `${/^[0-9]+$/.test(p.name) ? "$" : ""}${p.name}: unbound variable`), () =>
+        Effect.fail(Sh.expansionFatal()),
       )
     : Effect.void
 
@@ -260,7 +259,13 @@ const elementFunction = (sh: Sh.Shell, op: Ast.ParamOp): E<(s: string) => string
 const assignmentForm = (sh: Sh.Shell, name: string, v: Value): string | undefined => {
   const variable = State.lookup(sh.state, name)
   if (variable === undefined || variable.value === undefined) return undefined
-  if (v.kind === "scalar" && variable.value.kind === "scalar" && !variable.exported && !variable.readonly && !variable.integer) {
+  if (
+    v.kind === "scalar" &&
+    variable.value.kind === "scalar" &&
+    !variable.exported &&
+    !variable.readonly &&
+    !variable.integer
+  ) {
     return `${name}=${quoteForReuse(v.value ?? "")}`
   }
   return describeVar(name, variable)

@@ -123,11 +123,7 @@ export const expandReplacement = (sh: Sh.Shell, word: Ast.Word): E<string> =>
 
 const escapeRegex = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|]/g, (c) => "\\" + c)
 
-const expandOne = (
-  sh: Sh.Shell,
-  parts: ReadonlyArray<Ast.WordPart>,
-  escape?: (text: string) => string,
-): E<Field> =>
+const expandOne = (sh: Sh.Shell, parts: ReadonlyArray<Ast.WordPart>, escape?: (text: string) => string): E<Field> =>
   Effect.gen(function* () {
     const fb = new FieldBuilder(null, escape)
     for (const part of parts) yield* appendPart(sh, part, fb, false)
@@ -142,12 +138,7 @@ export const expandRedirectTarget = (sh: Sh.Shell, word: Ast.Word): E<string | n
   Effect.map(expandWords(sh, [word]), (fields) => (fields.length === 1 ? fields[0]! : null))
 
 /** Append one part's expansion to the field builder. */
-export const appendPart = (
-  sh: Sh.Shell,
-  part: Ast.WordPart,
-  fb: FieldBuilder,
-  quoted: boolean,
-): E<void> => {
+export const appendPart = (sh: Sh.Shell, part: Ast.WordPart, fb: FieldBuilder, quoted: boolean): E<void> => {
   switch (part._tag) {
     case "Literal":
       if (quoted) fb.quoted(part.value)
