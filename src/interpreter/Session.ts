@@ -94,15 +94,13 @@ const runTopLevel = (sh: Sh.Shell, body: Ast.List, from = 0): Sh.Exec =>
       if (r.failure._tag === "Fatal" && r.failure.line) {
         sh.state.lastStatus = r.failure.status
         outcome = r.failure.status
-        skipLine = lastLineOf(st)
+        skipLine = st.span.line
         continue
       }
       return yield* Effect.fail(r.failure)
     }
     return outcome
   })
-
-const lastLineOf = (st: Ast.Statement): number => st.span.line
 
 /** How a run ended: its status, and whether `exit` ended it (an interactive shell then leaves). */
 export interface RunResult {

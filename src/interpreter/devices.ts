@@ -1,7 +1,7 @@
 import { Effect, Stream } from "effect"
 import type { NamespaceShape } from "../vfs/Namespace.ts"
 import type { FileStat } from "../vfs/Resource.ts"
-import { inputToStream, writeTo } from "./Io.ts"
+import { emptyInput, inputToStream, nullOutput, writeTo } from "./Io.ts"
 import type * as Sh from "./Shell.ts"
 
 /**
@@ -9,16 +9,33 @@ import type * as Sh from "./Shell.ts"
  * paths scripts expect (`/dev/null`, `/dev/stdin`, `/dev/stdout`,
  * `/dev/stderr`, and `/dev/fd/N` for process substitutions).
  */
+/**
+ * The descriptor a device path names, for redirections and the overlay:
+ * undefined for a closed descriptor, "none" when the path is no device.
+ */
+export const deviceFd = (sh: Sh.Shell, path: string): Sh.Fd | undefined | "none" => {
+  switch (path) {
+    case "/dev/null":
+      return nullDevice
+    case "/dev/stdin":
+      return sh.fds[0]
+    case "/dev/stdout":
+      return sh.fds[1]
+    case "/dev/stderr":
+      return sh.fds[2]
+  }
+  if (path.startsWith("/dev/fd/")) return sh.rt.procSubs.get(path)?.fd ?? sh.fds[Number(path.slice(8))]
+  return "none"
+}
+
+const nullDevice: Sh.Fd = { input: emptyInput, output: nullOutput }
+
 export const devOverlay = (sh: Sh.Shell): NamespaceShape => {
   const ns = sh.rt.ns
-  const device = (path: string): Sh.Fd | "null" | undefined => {
-    if (!path.startsWith("/dev/")) return undefined
-    if (path === "/dev/null") return "null"
-    if (path === "/dev/stdin") return sh.fds[0]
-    if (path === "/dev/stdout") return sh.fds[1]
-    if (path === "/dev/stderr") return sh.fds[2]
-    if (path.startsWith("/dev/fd/")) return sh.rt.procSubs.get(path)?.fd ?? sh.fds[Number(path.slice(8))]
-    return undefined
+  // the overlay treats a closed descriptor as an empty device
+  const device = (path: string): Sh.Fd | undefined => {
+    const fd = deviceFd(sh, path)
+    return fd === "none" ? undefined : (fd ?? {})
   }
   const charDevice: FileStat = { type: "file", size: null, mtime: 0, mode: 0o666 }
   return {
@@ -29,13 +46,13 @@ export const devOverlay = (sh: Sh.Shell): NamespaceShape => {
     read: (path, range) => {
       const d = device(path)
       if (d === undefined) return ns.read(path, range)
-      if (d === "null" || d.input === undefined) return Stream.empty
+      if (d.input === undefined) return Stream.empty
       return inputToStream(d.input)
     },
     write: (path, data, options) => {
       const d = device(path)
       if (d === undefined) return ns.write(path, data, options)
-      if (d === "null" || d.output === undefined) return Stream.runDrain(data)
+      if (d.output === undefined) return Stream.runDrain(data)
       return writeTo(d.output, data)
     },
   }

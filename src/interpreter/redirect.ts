@@ -3,8 +3,9 @@ import type * as Ast from "../parser/Ast.ts"
 import * as Path from "../vfs/Path.ts"
 import { describe } from "../vfs/VfsError.ts"
 import { expandRedirectTarget, expandString } from "./expand/word.ts"
-import { emptyInput, encode, inputFromBytes, inputFromStream, inputToStream, makePipe, nullOutput } from "./Io.ts"
+import { encode, inputFromBytes, inputFromStream, inputToStream, makePipe } from "./Io.ts"
 import * as Sh from "./Shell.ts"
+import { deviceFd } from "./devices.ts"
 
 /**
  * Redirections: open each target in order, run the body with the new
@@ -126,25 +127,6 @@ const wordSource = (w: Ast.Word): string =>
     })
     .join("")
 
-const devFd = (sh: Sh.Shell, target: string): Sh.Fd | undefined | "none" => {
-  switch (target) {
-    case "/dev/null":
-      return { input: emptyInput, output: nullOutput }
-    case "/dev/stdin":
-      return sh.fds[0]
-    case "/dev/stdout":
-      return sh.fds[1]
-    case "/dev/stderr":
-      return sh.fds[2]
-  }
-  if (target.startsWith("/dev/fd/")) {
-    const proc = sh.rt.procSubs.get(target)
-    if (proc !== undefined) return proc.fd
-    return sh.fds[Number(target.slice(8))]
-  }
-  return "none"
-}
-
 const openInput = (
   sh: Sh.Shell,
   target: string,
@@ -152,7 +134,7 @@ const openInput = (
   readWrite: boolean,
 ): Effect.Effect<Opened, never, Scope.Scope> =>
   Effect.gen(function* () {
-    const dev = devFd(sh, target)
+    const dev = deviceFd(sh, target)
     if (dev !== "none") return { fds: setFd(sh.fds.slice(), n, dev) }
     const path = Sh.resolvePath(sh, target)
     const ns = sh.rt.ns
@@ -178,7 +160,7 @@ const openOutput = (
 ): Effect.Effect<Opened, never> =>
   Effect.gen(function* () {
     const both = op === "&>" || op === "&>>"
-    const dev = devFd(sh, target)
+    const dev = deviceFd(sh, target)
     if (dev !== "none") {
       let fds = setFd(sh.fds.slice(), n, dev)
       if (both) fds = setFd(fds, 2, dev)

@@ -77,12 +77,12 @@ export const wc = make("wc", {
   details: "A word is a non-zero-length sequence of printable characters delimited by white space.",
   run: ({ flags, operands, ctx, name }) =>
     Effect.gen(function* () {
-      const any = flags.bytes || flags.chars || flags.lines || flags.maxLineLength || flags.words
+      const selected = flags.bytes || flags.chars || flags.lines || flags.maxLineLength || flags.words
       const show = {
-        lines: any ? flags.lines : true,
-        words: any ? flags.words : true,
+        lines: selected ? flags.lines : true,
+        words: selected ? flags.words : true,
         chars: flags.chars,
-        bytes: any ? flags.bytes : true,
+        bytes: selected ? flags.bytes : true,
         maxLine: flags.maxLineLength,
       }
       const columns = [show.lines, show.words, show.chars, show.bytes, show.maxLine].filter(Boolean).length

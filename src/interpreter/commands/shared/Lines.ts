@@ -76,17 +76,5 @@ export const eachChunk = <E = never>(
     }
   })
 
-// WHATWG "latin1" is windows-1252, which remaps 0x80-0x9F; widening to
-// UTF-16 code units and decoding those is exact and runs natively.
-const utf16 = new TextDecoder("utf-16le")
-
-/** Decode bytes as latin1: one code unit per byte, so encoding back is lossless. */
-export const latin1 = (bytes: Uint8Array, start = 0, end = bytes.length): string =>
-  end <= start ? "" : utf16.decode(new Uint16Array(bytes.subarray(start, end)))
-
-/** Encode a latin1 string (code units 0-255) back to bytes. */
-export const fromLatin1 = (s: string): Uint8Array => {
-  const out = new Uint8Array(s.length)
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i)
-  return out
-}
+/** Decode bytes as latin1 (one code unit per byte) and back: one implementation, in Latin1.ts. */
+export { decodeLatin1 as latin1, encodeLatin1 as fromLatin1 } from "./Latin1.ts"
