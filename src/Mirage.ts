@@ -12,6 +12,7 @@ import {
 } from "./interpreter/Io.ts"
 import * as Session from "./interpreter/Session.ts"
 import type { Limits } from "./interpreter/Shell.ts"
+import * as Cache from "./vfs/Cache.ts"
 import * as Namespace from "./vfs/Namespace.ts"
 import type { Resource } from "./vfs/Resource.ts"
 import { VfsError } from "./vfs/VfsError.ts"
@@ -52,6 +53,11 @@ export interface ExecuteOptions {
   readonly name?: string | undefined
   /** The session to run in (default: "default"). */
   readonly session?: string | undefined
+  /**
+   * Bypass the cache's freshness window for this run: every stat and listing
+   * asks the backend, every cached read is revalidated against its version.
+   */
+  readonly fresh?: boolean | undefined
 }
 
 /** For the Promise facade: streaming outputs and cancellation. */
@@ -76,6 +82,8 @@ export interface WorkspaceOptions {
 
 export interface WorkspaceShape {
   readonly ns: Namespace.NamespaceShape
+  /** Mount a resource, adopting the commands it brings. */
+  readonly addMount: (prefix: string, resource: Resource, mode: Namespace.MountMode) => void
   readonly registerCommand: (def: CommandDef) => void
   readonly session: (name?: string) => Effect.Effect<Session.Session>
   readonly execute: (script: string, options?: ExecuteOptions, hooks?: ExecuteHooks) => Effect.Effect<ExecuteResult>
@@ -127,6 +135,12 @@ export const makeWorkspace = (
     const ns = Namespace.make(entries)
     const registry = new Map<string, CommandDef>()
     for (const c of builtinCommands) registry.set(c.name, c)
+    // A resource may bring commands of its own (`linear issue create`); the user's still win.
+    const userCommands = new Set((options.commands ?? []).map((c) => c.name))
+    const adoptCommands = (resource: Resource) => {
+      for (const c of commandsOf(resource)) if (!userCommands.has(c.name)) registry.set(c.name, c)
+    }
+    for (const mount of entries) adoptCommands(mount.resource)
     for (const c of options.commands ?? []) registry.set(c.name, c)
     const sessions = new Map<string, Session.Session>()
     const session = (name = "default") =>
@@ -153,7 +167,7 @@ export const makeWorkspace = (
           Effect.flatMap(toInput(opts.stdin), (stdin) =>
             s.run(script, { ...opts, stdin, stdout: hooks.stdout ?? out.output, stderr: hooks.stderr ?? err.output }),
           ),
-        )
+        ).pipe(Effect.provideService(Cache.Fresh, opts.fresh === true))
         const result =
           hooks.signal === undefined
             ? yield* run
@@ -194,6 +208,7 @@ export const makeWorkspace = (
               s.run(script, { ...opts, stdin, stdout: toOutput(outQ), stderr: toOutput(errQ) }),
             ),
           ).pipe(
+            Effect.provideService(Cache.Fresh, opts.fresh === true),
             Effect.map((r) => r.exitCode),
             Effect.ensuring(Effect.all([Queue.end(outQ), Queue.end(errQ)])),
           ),
@@ -206,7 +221,12 @@ export const makeWorkspace = (
       })
     return {
       ns,
+      addMount: (prefix, resource, mode) => {
+        ns.addMount(prefix, resource, mode)
+        adoptCommands(resource)
+      },
       registerCommand: (def) => {
+        userCommands.add(def.name)
         registry.set(def.name, def)
       },
       session,
@@ -215,6 +235,15 @@ export const makeWorkspace = (
       close: ns.close,
     }
   })
+
+/** The commands a resource brings (`LinearResource.commands`); most bring none. */
+const commandsOf = (resource: Resource): ReadonlyArray<CommandDef> => {
+  const commands: unknown = "commands" in resource ? resource.commands : undefined
+  return Array.isArray(commands) ? commands.filter(isCommandDef) : []
+}
+
+const isCommandDef = (value: unknown): value is CommandDef =>
+  typeof value === "object" && value !== null && "name" in value && typeof value.name === "string" && "run" in value
 
 /** Completes with status 130 once the signal aborts. */
 const aborted = (signal: AbortSignal): Effect.Effect<number> =>

@@ -152,7 +152,7 @@ export class Workspace {
 
   /** Mount a resource; a prefix with or without a trailing slash is the same mount. */
   addMount(prefix: string, resource: Resource, mode: Namespace.MountMode = Namespace.MountMode.READ): void {
-    this.#ws!.ns.addMount(prefix, resource, mode)
+    this.#ws!.addMount(prefix, resource, mode)
   }
 
   removeMount(prefix: string): boolean {

@@ -25,8 +25,17 @@ export const Status = {
 /** `name: message\n` */
 export const errorLine = (name: string, message: string): string => `${name}: ${message}\n`
 
-/** The strerror text of a filesystem error (`No such file or directory`). */
-export const errorText = (error: VfsError): string => describe(error.reason)
+/**
+ * The strerror text of a filesystem error (`No such file or directory`).
+ * A backend's own cause rides along in parentheses with the mount it came
+ * from (`Input/output error (/s3: NoSuchBucket: ...)`), so a failing remote
+ * says which service failed and why in one line.
+ */
+export const errorText = (error: VfsError): string => {
+  const text = describe(error.reason)
+  if (error.detail === undefined || error.detail === "") return text
+  return `${text} (${error.mount !== undefined && error.mount !== "/" ? `${error.mount}: ` : ""}${error.detail})`
+}
 
 /** `name: path: strerror\n`, the most common coreutils form (`cat: x: No such file or directory`). */
 export const fileErrorLine = (name: string, path: string, error: VfsError): string =>

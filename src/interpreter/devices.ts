@@ -6,8 +6,9 @@ import type * as Sh from "./Shell.ts"
 
 /**
  * The namespace as a command sees it: the real mounts plus the few device
- * paths scripts expect (`/dev/null`, `/dev/stdin`, `/dev/stdout`,
- * `/dev/stderr`, and `/dev/fd/N` for process substitutions).
+ * paths scripts expect (`/dev/null`, `/dev/zero`, `/dev/urandom`,
+ * `/dev/random`, `/dev/stdin`, `/dev/stdout`, `/dev/stderr`, and `/dev/fd/N`
+ * for process substitutions).
  */
 /**
  * The descriptor a device path names, for redirections and the overlay:
@@ -17,6 +18,11 @@ export const deviceFd = (sh: Sh.Shell, path: string): Sh.Fd | undefined | "none"
   switch (path) {
     case "/dev/null":
       return nullDevice
+    case "/dev/zero":
+      return zeroDevice
+    case "/dev/random":
+    case "/dev/urandom":
+      return randomDevice
     case "/dev/stdin":
       return sh.fds[0]
     case "/dev/stdout":
@@ -29,6 +35,26 @@ export const deviceFd = (sh: Sh.Shell, path: string): Sh.Fd | undefined | "none"
 }
 
 const nullDevice: Sh.Fd = { input: emptyInput, output: nullOutput }
+
+const DEVICE_CHUNK = 64 * 1024
+
+/** An endless input of fresh chunks (readers may keep them); `unread` bytes come back first. */
+const endless = (next: () => Uint8Array): Sh.Fd => {
+  const pending: Array<Uint8Array> = []
+  return {
+    input: { read: Effect.sync(() => pending.shift() ?? next()), unread: (b) => void pending.unshift(b) },
+    output: nullOutput,
+  }
+}
+
+const zeroDevice: Sh.Fd = endless(() => new Uint8Array(DEVICE_CHUNK))
+
+const randomDevice: Sh.Fd = endless(() => {
+  // getRandomValues fills at most 64 KiB per call.
+  const chunk = new Uint8Array(DEVICE_CHUNK)
+  globalThis.crypto.getRandomValues(chunk)
+  return chunk
+})
 
 export const devOverlay = (sh: Sh.Shell): NamespaceShape => {
   const ns = sh.rt.ns

@@ -1,7 +1,7 @@
+import { errorText } from "./ExitStatus.ts"
 import { Effect, Exit, Fiber, type Scope } from "effect"
 import type * as Ast from "../parser/Ast.ts"
 import * as Path from "../vfs/Path.ts"
-import { describe } from "../vfs/VfsError.ts"
 import { expandRedirectTarget, expandString } from "./expand/word.ts"
 import { encode, inputFromBytes, inputFromStream, inputToStream, makePipe } from "./Io.ts"
 import * as Sh from "./Shell.ts"
@@ -142,8 +142,8 @@ const openInput = (
     if (st._tag === "Failure") {
       if (st.failure.reason === "NotFound" && readWrite) {
         const created = yield* Effect.result(ns.writeFile(path, new Uint8Array(0)))
-        if (created._tag === "Failure") return { error: `${target}: ${describe(created.failure.reason)}` }
-      } else return { error: `${target}: ${describe(st.failure.reason)}` }
+        if (created._tag === "Failure") return { error: `${target}: ${errorText(created.failure)}` }
+      } else return { error: `${target}: ${errorText(st.failure)}` }
     } else if (st.success.type === "directory") {
       return { error: `${target}: Is a directory` }
     }
@@ -174,10 +174,10 @@ const openOutput = (
       if (st.success.type === "directory") return { error: `${target}: Is a directory` }
       if (op === ">" && sh.state.options.noclobber) return { error: `${target}: cannot overwrite existing file` }
     } else if (st.failure.reason !== "NotFound") {
-      return { error: `${target}: ${describe(st.failure.reason)}` }
+      return { error: `${target}: ${errorText(st.failure)}` }
     } else {
       const parent = yield* Effect.result(ns.stat(Path.dirname(path)))
-      if (parent._tag === "Failure") return { error: `${target}: ${describe(parent.failure.reason)}` }
+      if (parent._tag === "Failure") return { error: `${target}: ${errorText(parent.failure)}` }
       if (parent.success.type !== "directory") return { error: `${target}: Not a directory` }
     }
     if (ns.route(path)?.mount.mode === "read") return { error: `${target}: Read-only file system` }
@@ -185,7 +185,7 @@ const openOutput = (
       // bash creates the file when it opens it; its content lands when the writer closes
       const created = yield* Effect.result(ns.writeFile(path, new Uint8Array(0), { exclusive: true }))
       if (created._tag === "Failure" && created.failure.reason !== "AlreadyExists") {
-        return { error: `${target}: ${describe(created.failure.reason)}` }
+        return { error: `${target}: ${errorText(created.failure)}` }
       }
     }
     const pipe = yield* makePipe()

@@ -22,12 +22,24 @@ export interface FileStat {
   readonly mtime: number
   /** Permission bits, e.g. 0o644. */
   readonly mode: number
+  /**
+   * A version of the content that changes whenever the bytes change (an S3
+   * ETag, a Git blob sha, a Redis version counter); absent when the backend has
+   * none. The cache revalidates against it.
+   */
+  readonly etag?: string | undefined
 }
 
 /** One entry of a directory listing. */
 export interface DirEntry {
   readonly name: string
   readonly type: FileType
+  /**
+   * The entry's stat (not following a symlink), when the listing already
+   * carries it (an S3 listing has sizes, times and ETags). The cache keeps it,
+   * so `ls -l` or `find -size` after a listing costs no request per entry.
+   */
+  readonly stat?: FileStat | undefined
 }
 
 /** An optional byte range `[start, end)`; `end` undefined reads to the end. */

@@ -1,6 +1,6 @@
+import { errorText } from "../ExitStatus.ts"
 import { Effect } from "effect"
 import * as Path from "../../vfs/Path.ts"
-import { describe } from "../../vfs/VfsError.ts"
 import * as Sh from "../Shell.ts"
 import * as State from "../State.ts"
 import { fail, make, print } from "./Builtin.ts"
@@ -23,7 +23,7 @@ export const cd = make("cd", (sh, args) =>
     if (target === "") return 0
     const path = Path.resolve(sh.state.cwd, target)
     const st = yield* Effect.result(sh.rt.ns.stat(path))
-    if (st._tag === "Failure") return yield* fail(sh, "cd", `${target}: ${describe(st.failure.reason)}`)
+    if (st._tag === "Failure") return yield* fail(sh, "cd", `${target}: ${errorText(st.failure)}`)
     if (st.success.type !== "directory") return yield* fail(sh, "cd", `${target}: Not a directory`)
     const old = sh.state.cwd
     sh.state.cwd = path

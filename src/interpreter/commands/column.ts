@@ -1,8 +1,7 @@
 import { Effect } from "effect"
 import * as Flag from "../Argv.ts"
 import { make } from "../Command.ts"
-import { quoteIfNeeded } from "../ExitStatus.ts"
-import { describe } from "../../vfs/VfsError.ts"
+import { quoteIfNeeded, errorText } from "../ExitStatus.ts"
 import { latin1 } from "./shared/Lines.ts"
 import { readOperand, splitLines } from "./shared/LineReader.ts"
 import { makeSink } from "./shared/Sink.ts"
@@ -101,7 +100,7 @@ export const column = make("column", {
       for (const operand of operands.length === 0 ? ["-"] : operands) {
         const read = yield* Effect.result(readOperand(ctx, operand))
         if (read._tag === "Failure") {
-          yield* warn(`${quoteIfNeeded(operand)}: ${describe(read.failure.reason)}`)
+          yield* warn(`${quoteIfNeeded(operand)}: ${errorText(read.failure)}`)
           status = 1
           continue
         }

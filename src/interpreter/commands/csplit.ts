@@ -1,9 +1,8 @@
 import { Data, Effect } from "effect"
 import * as Flag from "../Argv.ts"
 import { make } from "../Command.ts"
-import { quote, quoteIfNeeded } from "../ExitStatus.ts"
+import { quote, quoteIfNeeded, errorText } from "../ExitStatus.ts"
 import { concat, writeText } from "../Io.ts"
-import { describe } from "../../vfs/VfsError.ts"
 import { latin1 } from "./shared/Lines.ts"
 import { readOperand } from "./shared/LineReader.ts"
 import { translate } from "./shared/GnuRegex.ts"
@@ -115,7 +114,7 @@ export const csplit = make("csplit", {
       const file = operands[0]
       const read = yield* Effect.result(readOperand(ctx, file))
       if (read._tag === "Failure")
-        return yield* fail(`cannot open ${quote(file)} for reading: ${describe(read.failure.reason)}`)
+        return yield* fail(`cannot open ${quote(file)} for reading: ${errorText(read.failure)}`)
       const data = read.success
       const lines: Array<Uint8Array> = []
       for (let start = 0; start < data.length;) {
@@ -156,7 +155,7 @@ export const csplit = make("csplit", {
         }
         const w = yield* Effect.result(ctx.fs.writeFile(ctx.resolve(o.name), concat(o.chunks)))
         if (w._tag === "Failure")
-          return yield* Effect.fail(new Fatal({ message: `${quoteIfNeeded(o.name)}: ${describe(w.failure.reason)}` }))
+          return yield* Effect.fail(new Fatal({ message: `${quoteIfNeeded(o.name)}: ${errorText(w.failure)}` }))
         created.push(o.name)
         if (!flags.quiet) yield* writeText(ctx.stdout, `${o.bytes}\n`)
       })

@@ -1,8 +1,7 @@
 import { Effect } from "effect"
 import * as Flag from "../Argv.ts"
 import { make } from "../Command.ts"
-import { quote, quoteIfNeeded } from "../ExitStatus.ts"
-import { describe } from "../../vfs/VfsError.ts"
+import { quote, quoteIfNeeded, errorText } from "../ExitStatus.ts"
 import { readOperand } from "./shared/LineReader.ts"
 import { makeSink } from "./shared/Sink.ts"
 import { defaultGoal, formatText } from "./fmt/Formatter.ts"
@@ -87,8 +86,8 @@ export const fmt = make("fmt", {
           const e = read.failure
           yield* warn(
             e.reason === "IsADirectory"
-              ? `${quoteIfNeeded(operand)}: ${describe(e.reason)}`
-              : `cannot open ${quote(operand)} for reading: ${describe(e.reason)}`,
+              ? `${quoteIfNeeded(operand)}: ${errorText(e)}`
+              : `cannot open ${quote(operand)} for reading: ${errorText(e)}`,
           )
           status = 1
           continue

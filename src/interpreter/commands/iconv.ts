@@ -1,8 +1,8 @@
+import { errorText } from "../ExitStatus.ts"
 import { Effect } from "effect"
 import * as Flag from "../Argv.ts"
 import { make } from "../Command.ts"
 import { concat, makeCollector, type Output } from "../Io.ts"
-import { describe } from "../../vfs/VfsError.ts"
 import { withInput } from "./shared/Files.ts"
 import { makeSink } from "./shared/Sink.ts"
 import { allNames, findCodec, type Codec } from "./iconv/Codecs.ts"
@@ -130,7 +130,7 @@ export const iconv = make("iconv", {
         if (result._tag === "Failure") {
           if (result.failure._tag === "BrokenPipe") return yield* Effect.fail(result.failure)
           yield* sink.flush
-          yield* warn(`cannot open input file \`${operand}': ${describe(result.failure.reason)}`)
+          yield* warn(`cannot open input file \`${operand}': ${errorText(result.failure)}`)
           status = 1
           continue
         }
@@ -150,7 +150,7 @@ export const iconv = make("iconv", {
       if (collector !== undefined && flags.output !== undefined) {
         const written = yield* Effect.result(ctx.fs.writeFile(ctx.resolve(flags.output), collector.bytes()))
         if (written._tag === "Failure") {
-          yield* warn(`cannot open output file: ${describe(written.failure.reason)}`)
+          yield* warn(`cannot open output file: ${errorText(written.failure)}`)
           return 1
         }
       }

@@ -1,7 +1,7 @@
+import { errorText } from "../ExitStatus.ts"
 import { Effect } from "effect"
 import * as Flag from "../Argv.ts"
 import { make } from "../Command.ts"
-import { describe } from "../../vfs/VfsError.ts"
 import { readAll, writeText } from "../Io.ts"
 import { decodeLatin1, encodeLatin1 } from "./shared/Latin1.ts"
 import { compileScript, type ScriptPiece } from "./sed/compile.ts"
@@ -136,7 +136,7 @@ export const sed = make("sed", {
           const name = o.value ?? ""
           const read = yield* Effect.result(name === "-" ? readAll(ctx.stdin) : ctx.fs.readFile(ctx.resolve(name)))
           if (read._tag === "Failure") {
-            fileError = `couldn't open file ${toLatin1(name)}: ${describe(read.failure.reason)}`
+            fileError = `couldn't open file ${toLatin1(name)}: ${errorText(read.failure)}`
             break
           }
           pieces.push({ kind: "file", text: decodeLatin1(read.success), name: toLatin1(name), extended })

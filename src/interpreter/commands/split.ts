@@ -1,9 +1,8 @@
 import { Effect } from "effect"
 import * as Flag from "../Argv.ts"
 import { make } from "../Command.ts"
-import { quote, quoteIfNeeded } from "../ExitStatus.ts"
+import { quote, quoteIfNeeded, errorText } from "../ExitStatus.ts"
 import { concat, writeText } from "../Io.ts"
-import { describe } from "../../vfs/VfsError.ts"
 import type { VfsError } from "../../vfs/VfsError.ts"
 import { withInput } from "./shared/Files.ts"
 import { readOperand } from "./shared/LineReader.ts"
@@ -344,9 +343,9 @@ export const split = make("split", {
         const e = result.failure
         if (e === "exhausted") return yield* fail("output file suffixes exhausted")
         if (e._tag === "BrokenPipe") return yield* Effect.fail(e)
-        return yield* fail(`cannot open ${quote(infile)} for reading: ${describe(e.reason)}`)
+        return yield* fail(`cannot open ${quote(infile)} for reading: ${errorText(e)}`)
       }
-      if (failed !== undefined) return yield* fail(`${quoteIfNeeded(failedName)}: ${describe(failed.reason)}`)
+      if (failed !== undefined) return yield* fail(`${quoteIfNeeded(failedName)}: ${errorText(failed)}`)
       return 0
     }),
 })

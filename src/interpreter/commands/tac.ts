@@ -1,8 +1,7 @@
 import { Effect } from "effect"
 import * as Flag from "../Argv.ts"
 import { make } from "../Command.ts"
-import { quote, quoteIfNeeded } from "../ExitStatus.ts"
-import { describe } from "../../vfs/VfsError.ts"
+import { quote, quoteIfNeeded, errorText } from "../ExitStatus.ts"
 import { latin1 } from "./shared/Lines.ts"
 import { readOperand } from "./shared/LineReader.ts"
 import { compileEmacs } from "./tac/EmacsRegex.ts"
@@ -84,7 +83,7 @@ export const tac = make("tac", {
           yield* warn(
             e.reason === "IsADirectory"
               ? `${quoteIfNeeded(operand)}: read error: Invalid argument`
-              : `failed to open ${quote(operand)} for reading: ${describe(e.reason)}`,
+              : `failed to open ${quote(operand)} for reading: ${errorText(e)}`,
           )
           status = 1
           continue

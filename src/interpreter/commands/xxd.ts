@@ -1,8 +1,8 @@
+import { errorText } from "../ExitStatus.ts"
 import { Effect } from "effect"
 import * as Flag from "../Argv.ts"
 import { make, type DeclaredCommand } from "../Command.ts"
 import { writeText } from "../Io.ts"
-import { describe } from "../../vfs/VfsError.ts"
 import type { VfsError } from "../../vfs/VfsError.ts"
 import { withInput } from "./shared/Files.ts"
 import { readOperand } from "./shared/LineReader.ts"
@@ -205,7 +205,7 @@ export const xxd: DeclaredCommand = make("xxd", {
       const sink = makeSink(
         outfile === undefined ? ctx.stdout : { write: (b) => Effect.sync(() => void chunks.push(b)) },
       )
-      const cannotOpen = (e: VfsError) => fail(2, `${infile ?? "-"}: ${describe(e.reason)}`)
+      const cannotOpen = (e: VfsError) => fail(2, `${infile ?? "-"}: ${errorText(e)}`)
 
       if (o.revert) {
         if (o.hextype !== "normal" && o.hextype !== "postscript")
@@ -273,7 +273,7 @@ export const xxd: DeclaredCommand = make("xxd", {
           at += c.length
         }
         const written = yield* Effect.result(ctx.fs.writeFile(ctx.resolve(outfile), out))
-        if (written._tag === "Failure") return yield* fail(3, `${outfile}: ${describe(written.failure.reason)}`)
+        if (written._tag === "Failure") return yield* fail(3, `${outfile}: ${errorText(written.failure)}`)
       }
       return 0
     }),

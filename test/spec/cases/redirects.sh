@@ -292,3 +292,13 @@ E
 { echo o; echo e >&2; } 3>&1 1>&2 2>&3 | tr a-z A-Z
 ## stdout: E
 ## stderr-contains: o
+
+#### /dev/zero and /dev/urandom are endless sources
+head -c 5 /dev/zero | od -An -tx1
+head -c 70000 /dev/urandom | wc -c
+echo discarded > /dev/zero; echo $?
+## STDOUT:
+ 00 00 00 00 00
+70000
+0
+## END

@@ -1,6 +1,6 @@
+import { errorText } from "../../ExitStatus.ts"
 import { Effect, Exit, Fiber, Scope } from "effect"
 import type { VfsError } from "../../../vfs/VfsError.ts"
-import { describe } from "../../../vfs/VfsError.ts"
 import type { CommandContext } from "../../Command.ts"
 import { inputFromStream, makePipe, type BrokenPipe, type Input, type Output } from "../../Io.ts"
 import { encodeLatin1 as fromLatin1 } from "../shared/Latin1.ts"
@@ -20,7 +20,7 @@ const decoder = new TextDecoder()
 export const decodeName = (s: string): string => decoder.decode(fromLatin1(s))
 
 /** How a failed open reads in gawk's messages. */
-export const reasonText = (error: VfsError): string => describe(error.reason)
+export const reasonText = (error: VfsError): string => errorText(error)
 
 /**
  * Buffered text output: strings are appended (V8 keeps them as a rope) and

@@ -1,5 +1,6 @@
+import { errorText } from "../../ExitStatus.ts"
 import { Effect, Exit, Scope, Stream } from "effect"
-import { describe, type VfsError } from "../../../vfs/VfsError.ts"
+import { type VfsError } from "../../../vfs/VfsError.ts"
 import type { CommandContext } from "../../Command.ts"
 import { inputFromStream, readAll, type BrokenPipe, type Output } from "../../Io.ts"
 import { openFileOutput, type FileOutput } from "../shared/FileOutput.ts"
@@ -38,7 +39,7 @@ const pathOf = (name: string): string =>
 export const toLatin1 = (s: string): string =>
   !/[\u0080-\uffff]/.test(s) ? s : decodeLatin1(new TextEncoder().encode(s))
 
-const reason = (error: VfsError) => describe(error.reason)
+const reason = (error: VfsError) => errorText(error)
 
 const drainTo = (out: BufferOut, to: Output): Effect.Effect<void, BrokenPipe> =>
   out.size() === 0 ? Effect.void : to.write(out.drain())

@@ -1,3 +1,4 @@
+import { errorText } from "../../ExitStatus.ts"
 import { Effect } from "effect"
 import type { NamespaceShape } from "../../../vfs/Namespace.ts"
 import type { FileStat } from "../../../vfs/Resource.ts"
@@ -23,7 +24,7 @@ const MAX_SYMLINKS = 40
 export const strerror = (error: VfsError): string =>
   error.reason === "Backend" && error.detail !== undefined && /^[A-Z][a-z ]+$/.test(error.detail)
     ? error.detail
-    : describe(error.reason)
+    : errorText(error)
 
 const LOOP = "Too many levels of symbolic links"
 
