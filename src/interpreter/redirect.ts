@@ -1,5 +1,5 @@
-import { errorText } from "./ExitStatus.ts"
-import { Effect, Exit, Fiber, type Scope } from "effect"
+import { Effect, Exit, Fiber, Option, type Scope } from "effect"
+import { errorText, Status } from "./ExitStatus.ts"
 import type * as Ast from "../parser/Ast.ts"
 import * as Path from "../vfs/Path.ts"
 import { expandRedirectTarget, expandString } from "./expand/word.ts"
@@ -43,8 +43,13 @@ export const withRedirects = (
         yield* releaseDropped(fds, opened.fds)
         fds = opened.fds
       }
-      // a write that fails late is reported by its closer
-      return yield* body({ ...sh, fds }).pipe(Effect.onExit(() => Effect.asVoid(closeAll)))
+      // A write that fails late is reported by its closer; the command then failed (its
+      // output was lost), even when it only saw the pipe to the writer close (141).
+      const outcome = yield* body({ ...sh, fds }).pipe(
+        Effect.onExit((exit) => (Exit.isSuccess(exit) ? Effect.void : Effect.asVoid(closeAll))),
+      )
+      const late = yield* closeAll
+      return late.length > 0 && (outcome === 0 || outcome === Status.brokenPipe) ? 1 : outcome
     }),
   )
 
@@ -199,7 +204,8 @@ const openOutput = (
       const exit = yield* Fiber.join(writer)
       closed = undefined
       if (Exit.isSuccess(exit)) return undefined
-      closed = `${target}: write error`
+      const reason = Exit.findErrorOption(exit)
+      closed = `${target}: ${Option.isSome(reason) ? errorText(reason.value) : "write error"}`
       yield* Sh.error(sh, closed)
       return closed
     })

@@ -5,6 +5,7 @@ import * as Flag from "../Argv.ts"
 import { make } from "../Command.ts"
 import { errorText, quote } from "../ExitStatus.ts"
 import { writeText, type BrokenPipe } from "../Io.ts"
+import { measured } from "./shared/FileInfo.ts"
 import { resolveOperand } from "./shared/Files.ts"
 import { blocksOf, columns, dateString, humanSize, modeString, OWNER } from "./shared/LsFormat.ts"
 import { joinDisplay } from "./shared/Paths.ts"
@@ -74,6 +75,8 @@ export const ls = make("ls", {
         ? "none"
         : (occurrences.filter((o) => o.key === "sizeSort" || o.key === "timeSort").at(-1)?.key ?? "name")
       const needStat = format === "long" || sortBy !== "name" || flags.classify
+      // Sizes the backend does not know are measured by reading, so only where they show or sort.
+      const needSize = format === "long" || sortBy === "sizeSort"
       const showOwner = !flags.noOwner
       const showGroup = !flags.longNoGroup && !flags.noGroup
       let status = 0
@@ -110,6 +113,7 @@ export const ls = make("ls", {
             const found = yield* Effect.option(ctx.fs.lstat(entry.path))
             stat = found._tag === "Some" ? found.value : undefined
           }
+          if (stat !== undefined && needSize) stat = yield* measured(ctx.fs, entry.path, stat)
           if (stat === undefined || stat.type !== "symlink" || format !== "long") return { ...entry, stat }
           const target = yield* Effect.option(ctx.fs.readlink(entry.path))
           const targetStat = yield* Effect.option(ctx.fs.stat(entry.path))
@@ -204,7 +208,8 @@ export const ls = make("ls", {
       for (const operand of targets) {
         const found = yield* Effect.result(
           Effect.flatMap(resolveOperand(ctx, operand), (p) =>
-            Effect.map(follow ? ctx.fs.stat(p) : ctx.fs.lstat(p), (st) => ({ path: p, st })),
+            // A trailing slash makes path resolution itself follow the link (`ls -l link/`).
+            Effect.map(follow || operand.endsWith("/") ? ctx.fs.stat(p) : ctx.fs.lstat(p), (st) => ({ path: p, st })),
           ),
         )
         if (found._tag === "Failure") {

@@ -319,3 +319,15 @@ rmdir f
 echo "status $?"
 ## stdout: status 1
 ## stderr-contains: rmdir: failed to remove 'f': Not a directory
+
+#### ls follows a link named with a trailing slash
+mkdir -p d && touch d/f && ln -s d l
+ls -l l/ | sed 's/ .* / /'
+ls -ld l/ | cut -c1
+ls -l l | cut -c1
+## STDOUT:
+total 0
+-rw-r--r-- f
+d
+l
+## END
