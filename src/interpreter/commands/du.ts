@@ -7,7 +7,7 @@ import { quote } from "../ExitStatus.ts"
 import { matches } from "../expand/pattern.ts"
 import { writeText, type BrokenPipe } from "../Io.ts"
 import { canonicalize, strerror } from "./shared/Canonical.ts"
-import { kibBlocks, sizeOf } from "./shared/FileInfo.ts"
+import { kibBlocks, measured, sizeOf } from "./shared/FileInfo.ts"
 import { humanSize, parseBlockSize, type BlockSize } from "./shared/HumanSize.ts"
 import { makeSink, type Sink } from "./shared/Sink.ts"
 
@@ -172,7 +172,8 @@ const measure = (
       id: string | undefined,
     ): Effect.Effect<number, BrokenPipe> =>
       Effect.gen(function* () {
-        const own = weight(st, o)
+        // --inodes counts files, so it never needs a size the backend does not know.
+        const own = weight(o.inodes ? st : yield* measured(ctx.fs, abs, st), o)
         let sub = 0
         let files = 0
         if (st.type === "directory") {

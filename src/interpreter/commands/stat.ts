@@ -11,6 +11,7 @@ import {
   deviceOf,
   inodeOf,
   IO_BLOCK,
+  measured,
   modeString,
   OWNER,
   sizeOf,
@@ -257,13 +258,23 @@ const expand = (
   return { text: out }
 }
 
-/** Look up one operand: its stat (following links with -L), link target, link count, device. */
-const subject = (ctx: CommandContext, operand: string, follow: boolean) =>
+/**
+ * Whether a format may print something that depends on a file's size (`%s`,
+ * `%b`, `%F`'s "regular empty file"). It may say yes for a literal `%%s`: that
+ * only costs a read, never a wrong answer.
+ */
+const SIZE_DIRECTIVE = /%[-'+ #0-9.]*[sbF]/
+
+/**
+ * Look up one operand: its stat (following links with -L), link target, link
+ * count, device. `sized` measures a size the backend does not know.
+ */
+const subject = (ctx: CommandContext, operand: string, follow: boolean, sized: boolean) =>
   Effect.gen(function* () {
     const abs = ctx.resolve(operand)
     const looked = yield* Effect.result(follow ? ctx.fs.stat(abs) : ctx.fs.lstat(abs))
     if (looked._tag === "Failure") return { error: strerror(looked.failure) }
-    const st = looked.success
+    const st = sized ? yield* measured(ctx.fs, abs, looked.success) : looked.success
     const target = st.type === "symlink" ? yield* Effect.orElseSucceed(ctx.fs.readlink(abs), () => "") : undefined
     let links = 1
     if (st.type === "directory") {
@@ -334,10 +345,11 @@ export const stat = make("stat", {
       }
       if (flags.terse && flags.format === undefined && flags.printf === undefined)
         format = flags.fileSystem ? FS_TERSE_FORMAT : TERSE_FORMAT
+      const sized = !flags.fileSystem && SIZE_DIRECTIVE.test(format)
       const sink = makeSink(ctx.stdout)
       let status = 0
       for (const operand of operands) {
-        const s = yield* subject(ctx, operand, flags.dereference)
+        const s = yield* subject(ctx, operand, flags.dereference, sized)
         if ("error" in s) {
           status = 1
           yield* sink.flush

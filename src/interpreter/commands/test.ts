@@ -4,6 +4,7 @@ import * as Path from "../../vfs/Path.ts"
 import { compareBytes } from "../../vfs/Path.ts"
 import { make, type CommandContext } from "../Command.ts"
 import { writeText, type BrokenPipe } from "../Io.ts"
+import { hasBytes } from "./shared/FileInfo.ts"
 
 /** Unary operators `test` knows. */
 const UNARY = new Set("abcdefghknoprstuvwxzGLNORS".split("").map((c) => `-${c}`))
@@ -184,7 +185,7 @@ export const fileTest = (op: string, path: string, fs: NamespaceShape): Effect.E
       case "-d":
         return st.type === "directory"
       case "-s":
-        return st.type === "directory" || (st.size ?? 0) > 0
+        return st.type === "directory" || (yield* hasBytes(fs, path, st))
       case "-r":
         return (st.mode & 0o400) !== 0
       case "-w":

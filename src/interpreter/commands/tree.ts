@@ -6,7 +6,7 @@ import { make } from "../Command.ts"
 import { matches } from "../expand/pattern.ts"
 import type { BrokenPipe } from "../Io.ts"
 import { canonicalize } from "./shared/Canonical.ts"
-import { modeString, OWNER, sizeOf } from "./shared/FileInfo.ts"
+import { measured, modeString, OWNER, sizeOf } from "./shared/FileInfo.ts"
 import { fixed } from "./shared/FloatFormat.ts"
 import { makeSink, type Sink } from "./shared/Sink.ts"
 import { strftime } from "./shared/Strftime.ts"
@@ -168,7 +168,8 @@ export const tree = make("tree", {
         const name = o.fullPath ? operand.replace(/(.)\/+$/, "$1") : operand
         const looked = yield* Effect.result(ctx.fs.lstat(abs))
         const listed = yield* Effect.result(ctx.fs.list(abs))
-        const st = looked._tag === "Success" ? looked.success : undefined
+        const st =
+          looked._tag === "Failure" ? undefined : o.size ? yield* measured(ctx.fs, abs, looked.success) : looked.success
         const rootInfo =
           st === undefined ? "" : info({ name, abs, st, isDir: true, target: undefined, targetStat: undefined }, o, now)
         const suffix = o.classify && listed._tag === "Success" ? "/" : ""
@@ -226,7 +227,8 @@ const entriesOf = (
       const isDir = st.type === "directory" || targetStat?.type === "directory"
       if (o.dirsOnly && !isDir) continue
       if (o.pattern !== undefined && st.type !== "directory" && !matchAny(o.pattern, entry.name, o.nocase)) continue
-      out.push({ name: entry.name, abs: childAbs, st, isDir, target, targetStat })
+      const shown = o.size ? yield* measured(ctx.fs, childAbs, st) : st
+      out.push({ name: entry.name, abs: childAbs, st: shown, isDir, target, targetStat })
     }
     if (o.reverse && !o.unsorted) out.reverse()
     if (o.dirsFirst) return [...out.filter((n) => n.isDir), ...out.filter((n) => !n.isDir)]

@@ -4,7 +4,7 @@ import { make } from "../Command.ts"
 import { quote } from "../ExitStatus.ts"
 import { writeText } from "../Io.ts"
 import { strerror } from "./shared/Canonical.ts"
-import { sizeOf } from "./shared/FileInfo.ts"
+import { measured, sizeOf } from "./shared/FileInfo.ts"
 
 /** How `-s` changes a size: set, extend/reduce by, at most/least, round down/up to a multiple. */
 type Op = "=" | "+" | "-" | "<" | ">" | "/" | "%"
@@ -57,12 +57,13 @@ export const truncate = make("truncate", {
       }
       let refSize: number | undefined
       if (flags.reference !== undefined) {
-        const st = yield* Effect.result(ctx.fs.stat(ctx.resolve(flags.reference)))
+        const ref = ctx.resolve(flags.reference)
+        const st = yield* Effect.result(ctx.fs.stat(ref))
         if (st._tag === "Failure") {
           yield* warn(`cannot stat ${quote(flags.reference)}: ${strerror(st.failure)}`)
           return 1
         }
-        refSize = sizeOf(st.success)
+        refSize = sizeOf(yield* measured(ctx.fs, ref, st.success))
         if (spec !== undefined && spec.op === "=") spec = { op: "+", n: spec.n - refSize }
       }
       let status = 0
@@ -84,7 +85,10 @@ export const truncate = make("truncate", {
           yield* writeText(ctx.stderr, `truncate: cannot open ${quote(operand)} for writing: Is a directory\n`)
           continue
         }
-        const current = st._tag === "Success" ? sizeOf(st.success) : 0
+        // Only a size relative to the file's own needs it (measured when the backend does not know it).
+        const relative = refSize === undefined && spec !== undefined && spec.op !== "="
+        const current =
+          st._tag === "Failure" ? 0 : sizeOf(relative ? yield* measured(ctx.fs, abs, st.success) : st.success)
         const base = refSize ?? current
         let size = base
         if (spec !== undefined) {

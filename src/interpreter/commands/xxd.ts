@@ -4,6 +4,7 @@ import * as Flag from "../Argv.ts"
 import { make, type DeclaredCommand } from "../Command.ts"
 import { writeText } from "../Io.ts"
 import type { VfsError } from "../../vfs/VfsError.ts"
+import { measured, sizeOf } from "./shared/FileInfo.ts"
 import { withInput } from "./shared/Files.ts"
 import { readOperand } from "./shared/LineReader.ts"
 import { makeDumper, type HexType } from "./xxd/Dump.ts"
@@ -224,7 +225,7 @@ export const xxd: DeclaredCommand = make("xxd", {
             if (infile === undefined) return yield* fail(4, "Sorry, cannot seek.")
             const st = yield* Effect.result(ctx.fs.stat(ctx.resolve(infile)))
             if (st._tag === "Failure") return yield* cannotOpen(st.failure)
-            skip = (st.success.size ?? 0) - o.seek
+            skip = sizeOf(yield* measured(ctx.fs, ctx.resolve(infile), st.success)) - o.seek
             if (skip < 0) return yield* fail(4, "Sorry, cannot seek.")
           } else skip = o.seek
         }

@@ -5,7 +5,7 @@ import { quote } from "../../ExitStatus.ts"
 import { matches } from "../../expand/pattern.ts"
 import { writeText, type BrokenPipe } from "../../Io.ts"
 import { strerror } from "../shared/Canonical.ts"
-import { inodeOf, OWNER, sizeOf } from "../shared/FileInfo.ts"
+import { hasBytes, inodeOf, OWNER, sizeOf } from "../shared/FileInfo.ts"
 import type { Sink } from "../shared/Sink.ts"
 import type { Node } from "./expr.ts"
 import type { Program } from "./parse.ts"
@@ -57,6 +57,16 @@ const withStat =
   (e) => {
     if (e.stat !== undefined) return e.stat === null ? false : f(e.stat, e)
     return Effect.map(rt.inspect.stat(e), (st) => (st === undefined ? false : f(st, e)))
+  }
+
+/** Answer from the entry's metadata with its size known, synchronously when it already is. */
+const withSize =
+  (rt: Runtime, f: (st: FileStat) => boolean): Fn =>
+  (e) => {
+    const st = e.stat
+    if (st === null) return false
+    if (st !== undefined && (st.size !== null || st.type !== "file")) return f(st)
+    return Effect.map(rt.inspect.sized(e), (known) => (known === undefined ? false : f(known)))
   }
 
 const emit = (rt: Runtime, out: Out, text: string): Result => {
@@ -146,7 +156,7 @@ const primary = (test: Test, rt: Runtime, execs: Array<Exec>): Fn => {
         )
       }
     case "size":
-      return withStat(rt, (st) => sizeMatches(test.size, sizeOf(st)))
+      return withSize(rt, (st) => sizeMatches(test.size, sizeOf(st)))
     case "time":
       return withStat(rt, (st) => inWindow(test.window, st.mtime))
     case "used":
@@ -157,7 +167,7 @@ const primary = (test: Test, rt: Runtime, execs: Array<Exec>): Fn => {
       return (e) =>
         Effect.flatMap(inspect.stat(e), (st) => {
           if (st === undefined) return Effect.succeed(false)
-          if (st.type === "file") return Effect.succeed(sizeOf(st) === 0)
+          if (st.type === "file") return Effect.map(hasBytes(ctx.fs, e.abs, st), (some) => !some)
           if (st.type !== "directory") return Effect.succeed(false)
           return inspect.isEmptyDir(e)
         })
@@ -186,7 +196,7 @@ const primary = (test: Test, rt: Runtime, execs: Array<Exec>): Fn => {
     case "ls":
       return (e) =>
         Effect.gen(function* () {
-          const st = yield* inspect.stat(e)
+          const st = yield* inspect.sized(e)
           if (st === undefined) return true
           const links = yield* inspect.links(e)
           const target = st.type === "symlink" ? yield* inspect.readlink(e) : undefined

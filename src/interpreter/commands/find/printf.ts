@@ -188,9 +188,18 @@ export const render = (segments: ReadonlyArray<Segment>, e: Entry, inspect: Insp
   Effect.gen(function* () {
     let out = ""
     let st: FileStat | undefined
+    let measured = false
     const stat = function* () {
       if (st === undefined) st = (yield* inspect.stat(e)) ?? EMPTY_STAT
       return st
+    }
+    // Only the size directives read a file whose size the backend does not know.
+    const sized = function* () {
+      if (!measured) {
+        st = (yield* inspect.sized(e)) ?? EMPTY_STAT
+        measured = true
+      }
+      return yield* stat()
     }
     for (const seg of segments) {
       if (seg.kind !== "format") {
@@ -221,13 +230,13 @@ export const render = (segments: ReadonlyArray<Segment>, e: Entry, inspect: Insp
           out += int(spec, e.depth, "d")
           break
         case "s":
-          out += str(spec, String(sizeOf(yield* stat())))
+          out += str(spec, String(sizeOf(yield* sized())))
           break
         case "k":
-          out += str(spec, String(kibBlocks(yield* stat())))
+          out += str(spec, String(kibBlocks(yield* sized())))
           break
         case "b":
-          out += str(spec, String(blocks512(yield* stat())))
+          out += str(spec, String(blocks512(yield* sized())))
           break
         case "m":
           out += int(spec, (yield* stat()).mode & 0o7777, "o")
@@ -267,7 +276,7 @@ export const render = (segments: ReadonlyArray<Segment>, e: Entry, inspect: Insp
           out += str(spec, (yield* inspect.readlink(e)) ?? "")
           break
         case "S": {
-          const s = yield* stat()
+          const s = yield* sized()
           const size = sizeOf(s)
           const sparse = size === 0 ? 1 : (blocks512(s) * 512) / size
           out += formatFloat(sparse, { ...parseSpec(spec), conversion: "g" })

@@ -28,6 +28,8 @@ export interface Entry {
 export interface Inspector {
   /** Stat in the traversal's sense (following links when the entry does); undefined when it vanished. */
   readonly stat: (e: Entry) => Effect.Effect<FileStat | undefined>
+  /** `stat`, with an unknown size measured by reading the file (only for tests and formats that show sizes). */
+  readonly sized: (e: Entry) => Effect.Effect<FileStat | undefined>
   /** The link target of a symlink, or undefined. */
   readonly readlink: (e: Entry) => Effect.Effect<string | undefined>
   /** The number of hard links (2 + subdirectories for a directory). */

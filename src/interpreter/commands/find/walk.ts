@@ -5,7 +5,7 @@ import type { CommandContext } from "../../Command.ts"
 import { quote } from "../../ExitStatus.ts"
 import { encode, readAll, type BrokenPipe } from "../../Io.ts"
 import { canonicalize, strerror } from "../shared/Canonical.ts"
-import { deviceOf, fsKindOf } from "../shared/FileInfo.ts"
+import { deviceOf, fsKindOf, measured } from "../shared/FileInfo.ts"
 import { makeSink } from "../shared/Sink.ts"
 import { compile, complain, runBatch, type Runtime } from "./eval.ts"
 import type { Program } from "./parse.ts"
@@ -37,6 +37,16 @@ const makeInspector = (ctx: CommandContext): Inspector => {
         ),
       )
     })
+  const sized = (e: Entry): Effect.Effect<FileStat | undefined> =>
+    Effect.flatMap(stat(e), (st) =>
+      st === undefined
+        ? Effect.succeed(st)
+        : Effect.map(measured(ctx.fs, e.abs, st), (known) => {
+            // Keep the measured size, so `-size` then `-printf %s` read the file once.
+            e.stat = known
+            return known
+          }),
+    )
   const readlink = (e: Entry): Effect.Effect<string | undefined> =>
     Effect.suspend(() => {
       if (e.target !== undefined) return Effect.succeed(e.target ?? undefined)
@@ -52,6 +62,7 @@ const makeInspector = (ctx: CommandContext): Inspector => {
     })
   return {
     stat,
+    sized,
     readlink,
     links: (e) =>
       Effect.gen(function* () {

@@ -1,4 +1,5 @@
-import type { FileStat, FileType } from "../../../vfs/Resource.ts"
+import { Effect, Stream } from "effect"
+import type { ByteRange, FileStat, FileType } from "../../../vfs/Resource.ts"
 import type { NamespaceShape } from "../../../vfs/Namespace.ts"
 import { blocksOf, modeString as lsModeString } from "./LsFormat.ts"
 
@@ -38,6 +39,38 @@ export const typeBits = (type: FileType): number =>
 
 /** Bytes of a stat, 0 when the backend does not know the size yet. */
 export const sizeOf = (st: FileStat): number => st.size ?? 0
+
+/** Bytes a read yields, counted as they stream past (never held), or undefined when the read fails. */
+const countBytes = (fs: NamespaceShape, path: string, range?: ByteRange): Effect.Effect<number | undefined> =>
+  Stream.runFold(
+    fs.read(path, range),
+    () => 0,
+    (n, chunk) => n + chunk.length,
+  ).pipe(Effect.orElseSucceed(() => undefined))
+
+/**
+ * `st` with its size known, for a command whose output depends on the size
+ * (`stat -c %s`, `ls -l`, `du`, `find -size`): an API-backed file may report
+ * `size: null` until read, and a real file system always knows it. When the
+ * size is known or `path` is not a regular file, `st` comes back as it is;
+ * otherwise the file is streamed once to count its bytes. A file that cannot
+ * be read keeps its unknown size, which `sizeOf` counts as 0.
+ *
+ * Call it only where the size is needed: it costs a whole read.
+ */
+export const measured = (fs: NamespaceShape, path: string, st: FileStat): Effect.Effect<FileStat> =>
+  st.size !== null || st.type !== "file"
+    ? Effect.succeed(st)
+    : Effect.map(countBytes(fs, path), (size) => (size === undefined ? st : { ...st, size }))
+
+/**
+ * Whether a file has any bytes (`test -s`, `find -empty`): from the size when
+ * known, else by reading at most its first byte. False when the read fails.
+ */
+export const hasBytes = (fs: NamespaceShape, path: string, st: FileStat): Effect.Effect<boolean> =>
+  st.size !== null || st.type !== "file"
+    ? Effect.succeed(sizeOf(st) > 0)
+    : Effect.map(countBytes(fs, path, { start: 0, end: 1 }), (n) => n !== undefined && n > 0)
 
 /**
  * Allocated size in 1 KiB units, as `ls -s` counts it: ext4's 4 KiB per
