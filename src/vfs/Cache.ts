@@ -132,6 +132,14 @@ let shared: CacheStore | undefined
 /** The process-wide memory store that resources use unless given another. */
 export const defaultStore = (): CacheStore => (shared ??= memoryStore())
 
+/**
+ * Drop every cached entry of a backend, for changes the cache cannot see
+ * coming (an issue created through an API call rather than a file write).
+ * `options` are the ones given to `wrap`.
+ */
+export const invalidateAll = (id: string, options?: CacheOptions | false): Effect.Effect<void> =>
+  options === false ? Effect.void : (options?.store ?? defaultStore()).bump(id)
+
 /** What the index keeps for a path: a stat, or the reason it has none (a missing path is cached too). */
 type StatEntry = { readonly stat: FileStat } | { readonly error: Reason }
 
