@@ -32,6 +32,12 @@ export interface Config {
   readonly rowBudgetMs: number
   /** A run still going after this long is abandoned and recorded as a timeout. */
   readonly timeoutMs: number
+  /**
+   * `--only PATTERN`: run only the rows whose label or detail matches (a
+   * case-insensitive regular expression); the table is printed and
+   * bench/RESULTS.md is left as it is.
+   */
+  readonly only?: RegExp | undefined
 }
 
 const MB = 1_000_000
@@ -84,15 +90,30 @@ const configs: Readonly<Record<Config["mode"], Config>> = {
   },
 }
 
-/** The configuration the command line asks for (`--quick`, `--full`, or neither). */
+/**
+ * The configuration the command line asks for: `--quick`, `--full` or
+ * neither, and `--only PATTERN` (or `--only=PATTERN`) for a subset of rows,
+ * e.g. `npm run bench -- --quick --only sort` or `--only 'grep -r.*Disk'`.
+ */
 export const fromArgs = (args: ReadonlyArray<string>): Config => {
-  for (const arg of args) {
-    if (arg !== "--quick" && arg !== "--full") throw new Error(`bench: unknown argument ${arg} (use --quick or --full)`)
+  let only: RegExp | undefined
+  const modes: Array<string> = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]
+    if (arg === "--quick" || arg === "--full") modes.push(arg)
+    else if (arg === "--only" && i + 1 < args.length) only = new RegExp(args[++i], "i")
+    else if (arg.startsWith("--only=")) only = new RegExp(arg.slice("--only=".length), "i")
+    else throw new Error(`bench: unknown argument ${arg} (use --quick, --full, --only PATTERN)`)
   }
-  if (args.includes("--quick") && args.includes("--full"))
+  if (modes.includes("--quick") && modes.includes("--full"))
     throw new Error("bench: --quick and --full exclude each other")
-  return configs[args.includes("--full") ? "full" : args.includes("--quick") ? "quick" : "default"]
+  const mode = modes.includes("--full") ? "full" : modes.includes("--quick") ? "quick" : "default"
+  return { ...configs[mode], only }
 }
+
+/** Whether a row (by its label and detail) is selected by `--only`. */
+export const selected = (cfg: Config, label: string, detail: string): boolean =>
+  cfg.only === undefined || cfg.only.test(`${label} ${detail}`)
 
 /** "50 MB", "1 GB": sizes as the report prints them. */
 export const formatBytes = (bytes: number): string =>

@@ -30,20 +30,36 @@ const VOCABULARY = [
 
 const CHUNK = 1 << 20
 
+/** Text of about CHUNK characters at a time, `bytes` in all (rounded up to a whole line), made by `line`. */
+function* chunksOf(bytes: number, line: () => string): Generator<string> {
+  let written = 0
+  while (written < bytes) {
+    let chunk = ""
+    while (chunk.length < CHUNK && written + chunk.length < bytes) chunk += line()
+    yield chunk
+    written += chunk.length
+  }
+}
+
 /** Writes `bytes` (rounded up to a whole line) produced by `line` to `file`. */
 const writeLines = (file: string, bytes: number, line: () => string): void => {
   fs.mkdirSync(path.dirname(file), { recursive: true })
   const fd = fs.openSync(file, "w")
   try {
-    let written = 0
-    while (written < bytes) {
-      let chunk = ""
-      while (chunk.length < CHUNK && written + chunk.length < bytes) chunk += line()
-      fs.writeSync(fd, chunk)
-      written += chunk.length
-    }
+    for (const chunk of chunksOf(bytes, line)) fs.writeSync(fd, chunk)
   } finally {
     fs.closeSync(fd)
+  }
+}
+
+/** One line of the log-like table (see `writeTable`), drawn from `rnd`. */
+const tableLine = (rnd: () => number): (() => string) => {
+  const word = () => VOCABULARY[Math.floor(rnd() * VOCABULARY.length)]
+  return () => {
+    const words = 3 + Math.floor(rnd() * 6)
+    let text = word()
+    for (let i = 1; i < words; i++) text += " " + word()
+    return `${Math.floor(rnd() * 1_000_000)}\t${Math.floor(rnd() * 1000)}\t${text}\n`
   }
 }
 
@@ -51,16 +67,11 @@ const writeLines = (file: string, bytes: number, line: () => string): void => {
  * A log-like table: `id<TAB>number<TAB>words...` with ids up to a million and
  * numbers below 1000 (so sums stay exact and `sort -n -k2` has many ties).
  */
-export const writeTable = (file: string, bytes: number, seed: number): void => {
-  const rnd = prng(seed)
-  const word = () => VOCABULARY[Math.floor(rnd() * VOCABULARY.length)]
-  writeLines(file, bytes, () => {
-    const words = 3 + Math.floor(rnd() * 6)
-    let text = word()
-    for (let i = 1; i < words; i++) text += " " + word()
-    return `${Math.floor(rnd() * 1_000_000)}\t${Math.floor(rnd() * 1000)}\t${text}\n`
-  })
-}
+export const writeTable = (file: string, bytes: number, seed: number): void =>
+  writeLines(file, bytes, tableLine(prng(seed)))
+
+/** The same table as `writeTable` with the same seed, as text chunks of about 1 MB (so 1 GB never sits in memory). */
+export const tableChunks = (bytes: number, seed: number): Generator<string> => chunksOf(bytes, tableLine(prng(seed)))
 
 /** Pronounceable made-up words, so a vocabulary of thousands needs no word list. */
 const SYLLABLES = ["ka", "to", "ri", "ne", "mo", "la", "shi", "vu", "de", "po", "ga", "ze", "ru", "mi", "so", "be"]

@@ -11,7 +11,8 @@ import {
   type Output,
 } from "./interpreter/Io.ts"
 import * as Session from "./interpreter/Session.ts"
-import type { Limits } from "./interpreter/Shell.ts"
+import { makePolicy, type NetworkOptions } from "./interpreter/commands/net/Policy.ts"
+import { capLines, type Limits } from "./interpreter/Limits.ts"
 import * as Cache from "./vfs/Cache.ts"
 import * as Namespace from "./vfs/Namespace.ts"
 import type { Resource } from "./vfs/Resource.ts"
@@ -58,6 +59,14 @@ export interface ExecuteOptions {
    * asks the backend, every cached read is revalidated against its version.
    */
   readonly fresh?: boolean | undefined
+  /** Limits for this run, over the workspace's (`Infinity` turns one off). */
+  readonly limits?: Partial<Limits> | undefined
+  /**
+   * Keep only the first N lines of the collected stdout, followed by a line
+   * saying how many were dropped: a cap for output handed to a model. Pipes
+   * inside the script are not affected; streamed stdout is not cut.
+   */
+  readonly maxOutputLines?: number | undefined
 }
 
 /** For the Promise facade: streaming outputs and cancellation. */
@@ -77,7 +86,10 @@ export interface WorkspaceOptions {
   readonly env?: Readonly<Record<string, string>> | undefined
   /** Extra commands, or replacements for built-in ones. */
   readonly commands?: ReadonlyArray<CommandDef> | undefined
+  /** Limits of every run, over `defaultLimits` (each call may override them). */
   readonly limits?: Partial<Limits> | undefined
+  /** What `curl` and `wget` may reach; nothing by default. */
+  readonly network?: NetworkOptions | undefined
 }
 
 export interface WorkspaceShape {
@@ -142,6 +154,7 @@ export const makeWorkspace = (
     }
     for (const mount of entries) adoptCommands(mount.resource)
     for (const c of options.commands ?? []) registry.set(c.name, c)
+    const network = makePolicy(options.network)
     const sessions = new Map<string, Session.Session>()
     const session = (name = "default") =>
       Effect.gen(function* () {
@@ -151,6 +164,7 @@ export const makeWorkspace = (
             ns,
             commands: registry,
             limits: options.limits,
+            network,
             env: options.env,
             cwd: options.cwd,
           })
@@ -163,23 +177,20 @@ export const makeWorkspace = (
         const s = yield* session(opts.session)
         const out = makeCollector()
         const err = makeCollector()
-        const run = Effect.scoped(
+        // The session stops the run on abort, timeout or a breached limit, keeping the output so far.
+        const result = yield* Effect.scoped(
           Effect.flatMap(toInput(opts.stdin), (stdin) =>
-            s.run(script, { ...opts, stdin, stdout: hooks.stdout ?? out.output, stderr: hooks.stderr ?? err.output }),
+            s.run(script, {
+              ...opts,
+              stdin,
+              stdout: hooks.stdout ?? out.output,
+              stderr: hooks.stderr ?? err.output,
+              signal: hooks.signal,
+            }),
           ),
         ).pipe(Effect.provideService(Cache.Fresh, opts.fresh === true))
-        const result =
-          hooks.signal === undefined
-            ? yield* run
-            : yield* Effect.raceFirst(
-                run,
-                Effect.map(aborted(hooks.signal), () => {
-                  s.state.lastStatus = 130
-                  return { exitCode: 130, exited: false }
-                }),
-              )
         const exitCode = result.exitCode
-        const stdout = out.bytes()
+        const stdout = capLines(out.bytes(), opts.maxOutputLines)
         const stderr = err.bytes()
         return {
           exitCode,
@@ -244,15 +255,6 @@ const commandsOf = (resource: Resource): ReadonlyArray<CommandDef> => {
 
 const isCommandDef = (value: unknown): value is CommandDef =>
   typeof value === "object" && value !== null && "name" in value && typeof value.name === "string" && "run" in value
-
-/** Completes with status 130 once the signal aborts. */
-const aborted = (signal: AbortSignal): Effect.Effect<number> =>
-  Effect.callback<number>((resume) => {
-    if (signal.aborted) return resume(Effect.succeed(130))
-    const onAbort = () => resume(Effect.succeed(130))
-    signal.addEventListener("abort", onAbort, { once: true })
-    return Effect.sync(() => signal.removeEventListener("abort", onAbort))
-  })
 
 /** A layer providing a workspace over the given mounts. */
 export const layer = (

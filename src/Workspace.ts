@@ -58,6 +58,7 @@ const codes: Record<VfsError["reason"], string> = {
   NotSupported: "ENOTSUP",
   Conflict: "EBUSY",
   QuotaExceeded: "EDQUOT",
+  FileTooLarge: "EFBIG",
   Backend: "EIO",
 }
 

@@ -1,3 +1,8 @@
+import type { CacheOptions } from "../vfs/Cache.ts"
+import { type MountSpec, parseSpec, readOnlyByNature, splitMode } from "./mounts.ts"
+
+export type { MountSpec } from "./mounts.ts"
+
 /**
  * Command-line parsing for the `mirage` CLI (Node-only app entry; kept free of `node:*` so it stays
  * a pure function that tests can call directly).
@@ -7,14 +12,13 @@
  * non-option argument is a script FILE and the rest are its positional parameters.
  */
 
-/** What backs one `--mount`. */
-export type MountSpec = { readonly kind: "ram" } | { readonly kind: "disk"; readonly dir: string }
-
-/** One `--mount PATH=SPEC` flag after parsing. `dir` of a disk spec is still as the user wrote it. */
+/** One `--mount PATH=SPEC` flag (or a workspace file's mount) after parsing. `dir` of a disk spec is still as the user wrote it. */
 export interface MountFlag {
   readonly prefix: string
   readonly spec: MountSpec
   readonly readOnly: boolean
+  /** The mount's cache settings (workspace files only). */
+  readonly cache?: CacheOptions | false | undefined
 }
 
 /** Where the script comes from. */
@@ -26,6 +30,8 @@ export type ScriptSource =
 /** A parsed invocation. */
 export interface CliOptions {
   readonly mounts: ReadonlyArray<MountFlag>
+  /** `--config FILE`: a workspace file (YAML) declaring mounts and cache settings. */
+  readonly config: string | undefined
   readonly cwd: string | undefined
   readonly source: ScriptSource
   /** `$0`: the NAME after `-c SCRIPT`, or the script FILE. */
@@ -53,8 +59,22 @@ Options:
                        ram          an empty in-memory filesystem
                        disk:DIR     the host directory DIR (relative to the
                                     current directory)
+                       s3://BUCKET[/PREFIX][?endpoint=URL&region=R&path_style=1]
+                                    an S3 bucket (or R2, GCS, OCI, Supabase
+                                    through endpoint=); keys from AWS_ACCESS_KEY_ID,
+                                    AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN
+                       redis://HOST[:PORT][/DB][?prefix=P]
+                                    a filesystem stored in Redis; password
+                                    from REDIS_PASSWORD
+                       slack:[?base=URL]    Slack, token from SLACK_TOKEN
+                       linear:[?base=URL]   Linear, key from LINEAR_API_KEY
+                       github:OWNER/REPO[@REF][?base=URL]
+                                    a repository at REF; token from GITHUB_TOKEN
                      append :ro for a read-only mount (ram:ro, disk:DIR:ro).
+                     Slack, Linear and GitHub are read-only.
                      Without any --mount, / is one writable RAM mount.
+  --config FILE      read mounts, cache settings, cwd and env from a YAML
+                     workspace file (see the README); --mount adds to it
   --cwd PATH         start in PATH (default /)
   -c SCRIPT          run SCRIPT; NAME becomes $0 and ARGs $1...
   -i                 run the interactive shell even when stdin is not a terminal
@@ -64,32 +84,34 @@ Options:
 The exit status is the script's; usage errors exit with status 2.
 `
 
-/** Parse `PATH=SPEC` (the value of one `--mount`). Returns undefined when it is not valid. */
-export const parseMount = (value: string): MountFlag | undefined => {
+/** Parse `PATH=SPEC` (the value of one `--mount`): the flag, or why it is not valid. */
+export const parseMountFlag = (value: string): { readonly ok: MountFlag } | { readonly error: string } => {
   const eq = value.indexOf("=")
-  if (eq <= 0) return undefined
-  const prefix = value.slice(0, eq)
-  if (!prefix.startsWith("/")) return undefined
-  let spec = value.slice(eq + 1)
-  let readOnly = false
-  if (spec.endsWith(":ro")) {
-    readOnly = true
-    spec = spec.slice(0, -3)
-  } else if (spec.endsWith(":rw")) {
-    spec = spec.slice(0, -3)
+  if (eq <= 0 || !value.startsWith("/")) return { error: `invalid spec '${value}' (expected PATH=SPEC)` }
+  const { spec, readOnly } = splitMode(value.slice(eq + 1))
+  const parsed = parseSpec(spec)
+  if ("error" in parsed) return { error: parsed.error }
+  return {
+    ok: {
+      prefix: normalizePrefix(value.slice(0, eq)),
+      spec: parsed.ok,
+      readOnly: readOnly ?? readOnlyByNature(parsed.ok),
+    },
   }
-  if (spec === "ram") return { prefix: normalizePrefix(prefix), spec: { kind: "ram" }, readOnly }
-  if (spec.startsWith("disk:") && spec.length > "disk:".length) {
-    return { prefix: normalizePrefix(prefix), spec: { kind: "disk", dir: spec.slice("disk:".length) }, readOnly }
-  }
-  return undefined
+}
+
+/** Parse `PATH=SPEC`; undefined when it is not valid. */
+export const parseMount = (value: string): MountFlag | undefined => {
+  const parsed = parseMountFlag(value)
+  return "ok" in parsed ? parsed.ok : undefined
 }
 
 /** "/a//b/" → "/a/b"; "/" stays "/". */
-const normalizePrefix = (prefix: string): string => "/" + prefix.split("/").filter(Boolean).join("/")
+export const normalizePrefix = (prefix: string): string => "/" + prefix.split("/").filter(Boolean).join("/")
 
 interface Draft {
   mounts: Array<MountFlag>
+  config: string | undefined
   cwd: string | undefined
   script: string | undefined
   interactive: boolean
@@ -101,6 +123,7 @@ interface Draft {
 export const parseArgs = (argv: ReadonlyArray<string>): ParseResult => {
   const draft: Draft = {
     mounts: [],
+    config: undefined,
     cwd: undefined,
     script: undefined,
     interactive: false,
@@ -118,7 +141,7 @@ export const parseArgs = (argv: ReadonlyArray<string>): ParseResult => {
     }
     if (arg === "-" || !arg.startsWith("-")) break
     // `--name=value` or `--name value`.
-    const long = /^(--mount|--cwd)(?:=(.*))?$/s.exec(arg)
+    const long = /^(--mount|--cwd|--config)(?:=(.*))?$/s.exec(arg)
     if (long) {
       const flag = long[1]
       let value = long[2]
@@ -129,9 +152,13 @@ export const parseArgs = (argv: ReadonlyArray<string>): ParseResult => {
       if (flag === "--cwd") {
         if (value === "") return error(`--cwd: invalid path ''`)
         draft.cwd = value.startsWith("/") ? value : "/" + value
+      } else if (flag === "--config") {
+        if (value === "") return error(`--config: invalid file ''`)
+        draft.config = value
       } else {
-        const mount = parseMount(value)
-        if (!mount) return error(`--mount: invalid spec '${value}'`)
+        const parsed = parseMountFlag(value)
+        if ("error" in parsed) return error(`--mount: ${parsed.error}`)
+        const mount = parsed.ok
         if (draft.mounts.some((m) => m.prefix === mount.prefix)) {
           return error(`--mount: '${mount.prefix}' is mounted twice`)
         }
@@ -180,6 +207,7 @@ export const parseArgs = (argv: ReadonlyArray<string>): ParseResult => {
     _tag: "Ok",
     options: {
       mounts: draft.mounts,
+      config: draft.config,
       cwd: draft.cwd,
       source,
       name,

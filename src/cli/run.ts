@@ -7,8 +7,11 @@
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
-import { DiskResource, MountMode, RAMResource, Workspace } from "../node.ts"
+import { Effect } from "effect"
+import { MountMode, Workspace } from "../index.ts"
 import type { CliOptions, MountFlag } from "./args.ts"
+import { parseConfig, type WorkspaceConfig } from "./config.ts"
+import { resourceFor, UsageError } from "./resources.ts"
 import { runRepl } from "./repl.ts"
 
 /** Status after SIGINT, as bash reports a command killed by it. */
@@ -16,32 +19,63 @@ const INTERRUPTED = 130
 /** Status when our stdout reader went away, as bash reports SIGPIPE. */
 const BROKEN_PIPE = 141
 
-/** A problem with the invocation found while setting up (status 2); the message has no prefix. */
-export class UsageError extends Error {}
+export { UsageError } from "./resources.ts"
 
-const resourceFor = (mount: MountFlag, hostCwd: string): RAMResource | DiskResource => {
-  if (mount.spec.kind === "ram") return new RAMResource()
-  const root = path.resolve(hostCwd, mount.spec.dir)
-  let stat: fs.Stats
-  try {
-    stat = fs.statSync(root)
-  } catch {
-    throw new UsageError(`--mount: ${mount.spec.dir}: No such file or directory`)
+/** The mounts, cwd, env and cache of an invocation: its workspace file's, then its `--mount` flags. */
+const workspaceSettings = (options: CliOptions, env: NodeJS.ProcessEnv): WorkspaceConfig => {
+  let config: WorkspaceConfig = { mounts: [], cwd: undefined, env: {}, cache: undefined }
+  if (options.config !== undefined) {
+    let source: string
+    try {
+      source = fs.readFileSync(options.config, "utf8")
+    } catch {
+      throw new UsageError(`--config: ${options.config}: No such file or directory`)
+    }
+    const parsed = parseConfig(source, env)
+    if ("error" in parsed) throw new UsageError(`--config: ${options.config}: ${parsed.error}`)
+    config = parsed.ok
   }
-  if (!stat.isDirectory()) throw new UsageError(`--mount: ${mount.spec.dir}: Not a directory`)
-  return new DiskResource({ root })
+  const mounts = [...config.mounts.filter((m) => !options.mounts.some((f) => f.prefix === m.prefix)), ...options.mounts]
+  return { ...config, mounts }
 }
 
 /** The workspace an invocation asks for: its mounts, or one writable RAM mount at `/`. */
-const makeWorkspace = (options: CliOptions, hostCwd: string): Workspace => {
+const makeWorkspace = async (
+  options: CliOptions,
+  hostCwd: string,
+): Promise<{ readonly ws: Workspace; readonly cwd: string | undefined; readonly close: () => Promise<void> }> => {
+  const settings = workspaceSettings(options, process.env)
   const flags: ReadonlyArray<MountFlag> =
-    options.mounts.length > 0 ? options.mounts : [{ prefix: "/", spec: { kind: "ram" }, readOnly: false }]
-  const resources = flags.map((flag) => ({ flag, resource: resourceFor(flag, hostCwd) }))
-  const writable: Record<string, RAMResource | DiskResource> = {}
-  for (const { flag, resource } of resources) if (!flag.readOnly) writable[flag.prefix] = resource
-  const ws = new Workspace(writable, { mode: MountMode.WRITE, cwd: options.cwd ?? "/", env: { HOME: "/" } })
-  for (const { flag, resource } of resources) if (flag.readOnly) ws.addMount(flag.prefix, resource, MountMode.READ)
-  return ws
+    settings.mounts.length > 0 ? settings.mounts : [{ prefix: "/", spec: { kind: "ram" }, readOnly: false }]
+  const shared =
+    settings.cache?.store === undefined
+      ? undefined
+      : (await import("../resources/RedisCache.ts")).store({
+          url: settings.cache.store,
+          password: process.env.REDIS_PASSWORD,
+        })
+  const ctx = { hostCwd, env: process.env, cache: settings.cache, store: shared }
+  const resources = await Promise.all(flags.map(async (flag) => ({ flag, resource: await resourceFor(flag, ctx) })))
+  const ws = new Workspace(
+    {},
+    {
+      cwd: options.cwd ?? settings.cwd ?? "/",
+      env: { HOME: "/", ...settings.env },
+      // The person at the terminal is in charge: no wall-clock cap, and output streams without a byte budget.
+      limits: { timeoutMs: Infinity, maxOutputBytes: Infinity },
+    },
+  )
+  for (const { flag, resource } of resources) {
+    ws.addMount(flag.prefix, resource, flag.readOnly ? MountMode.READ : MountMode.WRITE)
+  }
+  return {
+    ws,
+    cwd: options.cwd ?? settings.cwd,
+    close: async () => {
+      await ws.close()
+      if (shared !== undefined) await Effect.runPromise(shared.close)
+    },
+  }
 }
 
 const readAll = async (stream: NodeJS.ReadableStream): Promise<Uint8Array> => {
@@ -140,9 +174,9 @@ const checkCwd = async (ws: Workspace, cwd: string): Promise<void> => {
 
 /** Run a valid invocation and resolve with its exit status. */
 export const run = async (options: CliOptions): Promise<number> => {
-  const ws = makeWorkspace(options, process.cwd())
+  const { ws, cwd, close } = await makeWorkspace(options, process.cwd())
   try {
-    if (options.cwd !== undefined) await checkCwd(ws, options.cwd)
+    if (cwd !== undefined) await checkCwd(ws, cwd)
     const { source } = options
     if (source.kind === "command") {
       return await runScript(ws, source.script, {
@@ -176,6 +210,6 @@ export const run = async (options: CliOptions): Promise<number> => {
     const script = new TextDecoder().decode(await readAll(process.stdin))
     return await runScript(ws, script, { name: "mirage", args: options.args })
   } finally {
-    await ws.close()
+    await close()
   }
 }

@@ -3,6 +3,7 @@ import type { NamespaceShape } from "../vfs/Namespace.ts"
 import * as Argv from "./Argv.ts"
 import { writeText } from "./Io.ts"
 import type { BrokenPipe, Input, Output } from "./Io.ts"
+import type { NetworkPolicy } from "./commands/net/Policy.ts"
 
 /**
  * What a command sees when it runs: its arguments, its three descriptors, the
@@ -45,6 +46,8 @@ export interface CommandContext {
    * shell; absent when the command runs outside a shell.
    */
   readonly shell?: ShellQuery | undefined
+  /** The workspace's network policy; absent means no network at all. */
+  readonly network?: NetworkPolicy | undefined
 }
 
 export interface ShellQuery {
@@ -170,6 +173,7 @@ export const make = <F extends Argv.Flags>(name: string, spec: Spec<F>): Declare
   ].join("\n")
 
   const tryLine = `${spec.usageLine ? `${usageSynopsis}\n` : ""}Try '${messageName} --help' for more information.\n`
+  let rawDefaults: Argv.ParseResult<F> | undefined
   const run = (ctx: CommandContext): Effect.Effect<number, BrokenPipe> =>
     Effect.suspend(() => {
       const warn = (message: string) => writeText(ctx.stderr, `${messageName}: ${message}\n`)
@@ -192,7 +196,8 @@ export const make = <F extends Argv.Flags>(name: string, spec: Spec<F>): Declare
         warn,
       })
       if (raw) {
-        const parsed = Argv.parse(spec.flags, [])
+        // A command that parses its own arguments gets the same defaults every run: decoded once.
+        const parsed = (rawDefaults ??= Argv.parse(spec.flags, []))
         return parsed._tag === "Parsed" ? spec.run(input(parsed.flags, ctx.args, [])) : Effect.succeed(usageStatus)
       }
       const pre = spec.preprocess ? spec.preprocess(ctx.args) : ctx.args

@@ -25,6 +25,14 @@ export const Status = {
 /** `name: message\n` */
 export const errorLine = (name: string, message: string): string => `${name}: ${message}\n`
 
+const PLAIN: ReadonlySet<VfsError["reason"]> = new Set([
+  "NotFound",
+  "NotADirectory",
+  "IsADirectory",
+  "AlreadyExists",
+  "NotEmpty",
+])
+
 /**
  * The strerror text of a filesystem error (`No such file or directory`).
  * A backend's own cause rides along in parentheses with the mount it came
@@ -33,7 +41,8 @@ export const errorLine = (name: string, message: string): string => `${name}: ${
  */
 export const errorText = (error: VfsError): string => {
   const text = describe(error.reason)
-  if (error.detail === undefined || error.detail === "") return text
+  // A missing path, a wrong type, a full name: bash's words say it all.
+  if (PLAIN.has(error.reason) || error.detail === undefined || error.detail === "" || error.detail === text) return text
   return `${text} (${error.mount !== undefined && error.mount !== "/" ? `${error.mount}: ` : ""}${error.detail})`
 }
 

@@ -1,12 +1,16 @@
-import { Effect, Semaphore } from "effect"
+import { Effect, Fiber, Semaphore } from "effect"
 import type * as Ast from "../parser/Ast.ts"
 import { ParseError, parseSync } from "../parser/parse.ts"
 import type { NamespaceShape } from "../vfs/Namespace.ts"
 import * as Path from "../vfs/Path.ts"
 import type { CommandDef } from "./Command.ts"
+import { denyAll, type NetworkPolicy } from "./commands/net/Policy.ts"
+import { withFileSizeLimit } from "./FileSizeLimit.ts"
+import { encode, type Input, type Output } from "./Io.ts"
+import * as Limits from "./Limits.ts"
+import { guardRegexBacktracking, readMemory } from "./Host.ts"
 import { awaitJobs, execRedirects, runExitTrap, runStatement, settle } from "./compile.ts"
 import { withRedirects } from "./redirect.ts"
-import type { Input, Output } from "./Io.ts"
 import * as Sh from "./Shell.ts"
 import * as State from "./State.ts"
 
@@ -24,6 +28,10 @@ export interface RunOptions {
   readonly stdin: Input
   readonly stdout: Output
   readonly stderr: Output
+  /** Limits of this run, over the session's. */
+  readonly limits?: Partial<Sh.Limits> | undefined
+  /** Aborting stops the run with status 130; the output so far stays written. */
+  readonly signal?: AbortSignal | undefined
 }
 
 export interface SessionConfig {
@@ -32,6 +40,8 @@ export interface SessionConfig {
   readonly limits?: Partial<Sh.Limits> | undefined
   readonly env?: Readonly<Record<string, string>> | undefined
   readonly cwd?: string | undefined
+  /** What `curl` and `wget` may reach (default: nothing). */
+  readonly network?: NetworkPolicy | undefined
 }
 
 const defaultEnv: Record<string, string> = {
@@ -110,26 +120,99 @@ export interface RunResult {
 
 export interface Session {
   readonly state: State.ShellState
-  /** Run a script. Never fails. */
+  /**
+   * Run a script. Never fails. A breached limit, the time limit or the abort
+   * signal stops every stage, job and process substitution of the run before
+   * it returns.
+   */
   readonly run: (script: string, options: RunOptions) => Effect.Effect<RunResult>
 }
 
+/** Status of a run stopped by its abort signal (128 + SIGINT). */
+const ABORTED: Limits.Stop = { status: 130, message: "" }
+
 export const make = (config: SessionConfig): Effect.Effect<Session> =>
   Effect.gen(function* () {
+    guardRegexBacktracking()
     const lock = yield* Semaphore.make(1)
     const state = State.makeState({
       env: Object.entries({ ...defaultEnv, PWD: config.cwd ?? "/", ...config.env }),
       cwd: Path.normalize(config.cwd ?? "/"),
     })
     const rt: Sh.Runtime = {
-      ns: config.ns,
+      ns: withFileSizeLimit(config.ns, () => rt.budget.limits.maxFileBytes),
       commands: config.commands,
-      limits: { ...Sh.defaultLimits, ...config.limits },
+      budget: Limits.makeBudget(Limits.merge(config.limits)),
+      network: config.network ?? denyAll,
       parse: parseCached,
       procSubs: new Map(),
       jobs: new Map(),
     }
+
+    /** Interrupt every background job and process substitution still running. */
+    const killJobs = Effect.suspend(() => {
+      const fibers = [...rt.jobs.values()]
+      rt.jobs.clear()
+      rt.procSubs.clear()
+      return fibers.length === 0 ? Effect.void : Fiber.interruptAll(fibers)
+    })
+
+    /**
+     * Run the script in a child fiber and wait for it to end or for a stop
+     * (a breached limit, the timer, the abort signal), whichever comes first.
+     */
     const run = (script: string, options: RunOptions): Effect.Effect<RunResult> =>
+      Effect.gen(function* () {
+        const budget = Limits.makeBudget(Limits.merge(config.limits, options.limits))
+        rt.budget = budget
+        const signal = options.signal
+        const onAbort = () => Limits.requestStop(budget, ABORTED)
+        if (signal?.aborted) onAbort()
+        signal?.addEventListener("abort", onAbort, { once: true })
+        const stopClocks = Limits.startClocks(budget, readMemory)
+        // Whether stderr ends a line, so that a stop's notice starts on one of its own.
+        let stderrAtLineStart = true
+        const stderr: Output = {
+          write: (bytes) => {
+            if (bytes.length > 0) stderrAtLineStart = bytes[bytes.length - 1] === 10
+            return options.stderr.write(bytes)
+          },
+        }
+        const counted: RunOptions = {
+          ...options,
+          stdout: Limits.countedOutput(budget, options.stdout),
+          stderr: Limits.countedOutput(budget, stderr),
+        }
+        // Started at once: a short script ends before this fiber waits, so it costs no scheduler hop.
+        // Nothing runs at all when the signal had already aborted.
+        const fiber = yield* Effect.forkChild(
+          (budget.stopped === undefined ? runScript(script, counted) : Effect.interrupt).pipe(
+            Effect.onExit(() => Effect.sync(() => Limits.scriptEnded(budget))),
+          ),
+          { startImmediately: true },
+        )
+        const stop = yield* Limits.awaitSettled(budget).pipe(
+          Effect.ensuring(
+            Effect.sync(() => {
+              signal?.removeEventListener("abort", onAbort)
+              stopClocks()
+            }),
+          ),
+        )
+        if (stop === undefined) {
+          const exit = yield* Fiber.await(fiber)
+          if (exit._tag === "Success") return exit.value
+        }
+        yield* Fiber.interrupt(fiber)
+        yield* killJobs
+        const status = stop?.status ?? 1
+        if (stop !== undefined && stop.message !== "")
+          yield* Effect.ignore(options.stderr.write(encode(`${stderrAtLineStart ? "" : "\n"}${stop.message}\n`)))
+        state.lastStatus = status
+        return { exitCode: status, exited: false }
+      }).pipe(Effect.ensuring(killJobs), lock.withPermits(1))
+
+    const runScript = (script: string, options: RunOptions): Effect.Effect<RunResult> =>
       Effect.gen(function* () {
         if (options.cwd !== undefined) {
           state.cwd = Path.resolve(state.cwd, options.cwd)
@@ -165,13 +248,15 @@ export const make = (config: SessionConfig): Effect.Effect<Session> =>
         const status = yield* settle(sh, body).pipe(
           // a defect is an interpreter bug: report it as a status, never as a rejection
           Effect.catchDefect((defect) =>
-            Effect.as(
-              Sh.writeErr(
-                sh,
-                `${state.scriptName}: internal error: ${defect instanceof Error ? defect.message : String(defect)}\n`,
-              ),
-              1,
-            ),
+            Limits.isOutOfMemory(defect)
+              ? Effect.as(Sh.writeErr(sh, `${state.scriptName}: line ${state.lineNo}: memory exhausted\n`), 126)
+              : Effect.as(
+                  Sh.writeErr(
+                    sh,
+                    `${state.scriptName}: internal error: ${defect instanceof Error ? defect.message : String(defect)}\n`,
+                  ),
+                  1,
+                ),
           ),
         )
         state.lastStatus = status
@@ -179,7 +264,7 @@ export const make = (config: SessionConfig): Effect.Effect<Session> =>
         yield* awaitJobs(sh)
         state.lastStatus = trapped ?? status
         return { exitCode: state.lastStatus, exited }
-      }).pipe(lock.withPermits(1))
+      })
 
     const shellOf = (options: RunOptions): Sh.Shell => ({
       state,

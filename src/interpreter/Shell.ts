@@ -4,6 +4,8 @@ import type { NamespaceShape } from "../vfs/Namespace.ts"
 import * as Path from "../vfs/Path.ts"
 import type { CommandDef } from "./Command.ts"
 import { type BrokenPipe, type Input, type Output, encode } from "./Io.ts"
+import type { Budget } from "./Limits.ts"
+import type { NetworkPolicy } from "./commands/net/Policy.ts"
 import * as State from "./State.ts"
 
 /**
@@ -55,29 +57,36 @@ export interface Fd {
 /** Descriptors 0..9 of the running command. */
 export type Fds = ReadonlyArray<Fd | undefined>
 
-export interface Limits {
-  /** Function call depth. */
-  readonly maxCallDepth: number
-  /** Iterations of any one loop. */
-  readonly maxLoopIterations: number
-}
-
-export const defaultLimits: Limits = {
-  maxCallDepth: 1000,
-  maxLoopIterations: 10_000_000,
-}
+export type { Limits } from "./Limits.ts"
+export { defaultLimits } from "./Limits.ts"
 
 /** Shared by a session and all its subshells. */
 export interface Runtime {
   readonly ns: NamespaceShape
   readonly commands: ReadonlyMap<string, CommandDef>
-  readonly limits: Limits
+  /** The limits and counters of the run in progress (runs of a session never overlap). */
+  budget: Budget
+  /** What `curl` and `wget` may reach. */
+  readonly network: NetworkPolicy
   /** Parse (cached by source); a syntax error comes back as bash's message and line. */
   readonly parse: (source: string) => Ast.Script | { readonly error: string; readonly line: number }
   /** Live process substitutions by their `/dev/fd/N` path. */
   readonly procSubs: Map<string, ProcSub>
   /** Background jobs by pid. */
   readonly jobs: Map<number, Fiber.Fiber<number>>
+}
+
+/**
+ * Register a background fiber (`&`, a process substitution) under a pid no
+ * live job holds: subshells count pids from their parent's, so a bare counter
+ * would let one job's entry replace another's and leave it running unseen.
+ */
+export const addJob = (sh: Shell, fiber: Fiber.Fiber<number>): number => {
+  let pid = ++sh.state.nextPid
+  while (sh.rt.jobs.has(pid)) pid = ++sh.state.nextPid
+  sh.state.lastBackgroundPid = pid
+  sh.rt.jobs.set(pid, fiber)
+  return pid
 }
 
 /** A running `<(...)` or `>(...)`. */

@@ -3,6 +3,7 @@ import type * as Ast from "../parser/Ast.ts"
 import { arithCommand, compileArithFor, compileCase, compileFor, compileIf, compileWhile } from "./compound.ts"
 import { replaceFd } from "./expand/substitution.ts"
 import { makePipe } from "./Io.ts"
+import * as Limits from "./Limits.ts"
 import { withRedirects } from "./redirect.ts"
 import * as Sh from "./Shell.ts"
 import { runSimple } from "./simple.ts"
@@ -130,11 +131,14 @@ const compileStatement = (st: Ast.Statement): Compiled =>
 /** `cmd &`: run in a forked shell; `$!` names it and `wait` joins it. */
 const background = (sh: Sh.Shell, run: Compiled): Sh.Exec =>
   Effect.gen(function* () {
+    const budget = sh.rt.budget
+    yield* Limits.startProcesses(budget, 1)
     const child: Sh.Shell = { ...sh, state: State.fork(sh.state) }
-    const fiber = yield* Effect.forkDetach(runSubshellCompiled(child, run))
-    const pid = ++sh.state.nextPid
-    sh.state.lastBackgroundPid = pid
-    sh.rt.jobs.set(pid, fiber)
+    // Detached so it outlives the statement; the session interrupts leftovers when the run ends.
+    const fiber = yield* Effect.forkDetach(
+      runSubshellCompiled(child, run).pipe(Effect.ensuring(Limits.endProcess(budget))),
+    )
+    Sh.addJob(sh, fiber)
     sh.state.lastStatus = 0
     return 0
   })
@@ -223,6 +227,15 @@ const multiStage =
   (sh) =>
     Effect.gen(function* () {
       const n = stages.length
+      const budget = sh.rt.budget
+      if (n > budget.limits.maxPipelineStages) {
+        return yield* Limits.breach(
+          budget,
+          "maxPipelineStages",
+          `${sh.state.scriptName}: line ${sh.state.lineNo}: pipeline of ${n} commands, more than ${budget.limits.maxPipelineStages}`,
+        )
+      }
+      yield* Limits.startProcesses(budget, n)
       const pipes = yield* Effect.forEach(stages.slice(1), () => makePipe())
       const fibers = []
       for (let i = 0; i < n; i++) {
@@ -237,6 +250,7 @@ const multiStage =
         const finish = Effect.all([
           i < n - 1 ? pipes[i]!.closeWriter : Effect.void,
           i > 0 ? pipes[i - 1]!.closeReader : Effect.void,
+          Limits.endProcess(budget),
         ])
         fibers.push(yield* Effect.forkChild(runSubshellCompiled(child, stages[i]!).pipe(Effect.ensuring(finish))))
       }

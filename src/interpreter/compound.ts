@@ -3,6 +3,7 @@ import type * as Ast from "../parser/Ast.ts"
 import { type Compiled, compileList } from "./compile.ts"
 import * as Pattern from "./expand/pattern.ts"
 import { arithmetic, evalArithText, expandPattern, expandString, expandWords } from "./expand/word.ts"
+import * as Limits from "./Limits.ts"
 import * as Sh from "./Shell.ts"
 import * as State from "./State.ts"
 
@@ -42,8 +43,10 @@ const loopControl = (outcome: Sh.Outcome): "next" | Sh.Outcome => {
 }
 
 const tooManyIterations = (sh: Sh.Shell): Sh.Exec =>
-  Effect.flatMap(Sh.error(sh, `loop: too many iterations (limit ${sh.rt.limits.maxLoopIterations})`), () =>
-    Effect.fail(new Sh.Fatal({ status: 126 })),
+  Limits.breach(
+    sh.rt.budget,
+    "maxLoopIterations",
+    `${sh.state.scriptName}: line ${sh.state.lineNo}: loop: more than ${sh.rt.budget.limits.maxLoopIterations} iterations`,
   )
 
 export const compileWhile = (node: Ast.While): Compiled => {
@@ -62,7 +65,7 @@ export const compileWhile = (node: Ast.While): Compiled => {
           return c === 0 ? status : c
         }
         if ((test === 0) === node.until) return status
-        if (++iterations > sh.rt.limits.maxLoopIterations) return yield* tooManyIterations(sh)
+        if (++iterations > sh.rt.budget.limits.maxLoopIterations) return yield* tooManyIterations(sh)
         const outcome = yield* body(inLoop)
         const c = loopControl(outcome)
         if (c !== "next") return c
@@ -90,7 +93,7 @@ export const compileFor = (node: Ast.For): Compiled => {
           yield* Sh.error(sh, r.message)
           return 1
         }
-        if (++iterations > sh.rt.limits.maxLoopIterations) return yield* tooManyIterations(sh)
+        if (++iterations > sh.rt.budget.limits.maxLoopIterations) return yield* tooManyIterations(sh)
         const outcome = yield* body(inLoop)
         const c = loopControl(outcome)
         if (c !== "next") return c
@@ -125,7 +128,7 @@ export const compileArithFor = (node: Ast.ArithFor): Compiled => {
       let iterations = 0
       while (true) {
         if (!isEmpty(node.test) && (yield* arithValue(sh, node.test, testText)) === "0") return status
-        if (++iterations > sh.rt.limits.maxLoopIterations) return yield* tooManyIterations(sh)
+        if (++iterations > sh.rt.budget.limits.maxLoopIterations) return yield* tooManyIterations(sh)
         const outcome = yield* body(inLoop)
         const c = loopControl(outcome)
         if (c !== "next") return c

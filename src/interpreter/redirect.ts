@@ -1,4 +1,4 @@
-import { Effect, Exit, Fiber, Option, type Scope } from "effect"
+import { Cause, Effect, Exit, Fiber, Option, type Scope } from "effect"
 import { errorText, Status } from "./ExitStatus.ts"
 import type * as Ast from "../parser/Ast.ts"
 import * as Path from "../vfs/Path.ts"
@@ -16,6 +16,12 @@ import { deviceFd } from "./devices.ts"
 
 type Opened = { readonly fds: Array<Sh.Fd | undefined> } | { readonly error: string }
 
+/** A file opened for writing: `close` ends its content and reports a failed write; `abort` drops it. */
+interface Closer {
+  readonly close: Effect.Effect<string | undefined>
+  readonly abort: Effect.Effect<void>
+}
+
 export const withRedirects = (
   sh: Sh.Shell,
   redirects: ReadonlyArray<Ast.Redirect>,
@@ -23,16 +29,18 @@ export const withRedirects = (
 ): Sh.Exec =>
   Effect.scoped(
     Effect.gen(function* () {
-      const closers: Array<Effect.Effect<string | undefined>> = []
+      const closers: Array<Closer> = []
       let fds: Array<Sh.Fd | undefined> = sh.fds.slice()
       const closeAll = Effect.gen(function* () {
         const errors: Array<string> = []
-        for (const close of closers) {
-          const e = yield* close
+        for (const closer of closers) {
+          const e = yield* closer.close
           if (e !== undefined) errors.push(e)
         }
         return errors
       })
+      // A cancelled command's files keep their old content: their writes are dropped, not completed.
+      const abortAll = Effect.forEach(closers, (closer) => closer.abort, { discard: true })
       for (const r of redirects) {
         const opened = yield* open({ ...sh, fds }, r, closers)
         if ("error" in opened) {
@@ -46,7 +54,13 @@ export const withRedirects = (
       // A write that fails late is reported by its closer; the command then failed (its
       // output was lost), even when it only saw the pipe to the writer close (141).
       const outcome = yield* body({ ...sh, fds }).pipe(
-        Effect.onExit((exit) => (Exit.isSuccess(exit) ? Effect.void : Effect.asVoid(closeAll))),
+        Effect.onExit((exit) =>
+          Exit.isSuccess(exit) ? Effect.void : Cause.hasInterrupts(exit.cause) ? abortAll : Effect.asVoid(closeAll),
+        ),
+        // The writer's failure closed the pipe under the command: that is its write failing, not SIGPIPE.
+        Effect.catchTag("BrokenPipe", (e) =>
+          Effect.flatMap(closeAll, (late) => (late.length > 0 ? Effect.succeed(Status.brokenPipe) : Effect.fail(e))),
+        ),
       )
       const late = yield* closeAll
       return late.length > 0 && (outcome === 0 || outcome === Status.brokenPipe) ? 1 : outcome
@@ -71,11 +85,7 @@ const setFd = (fds: Array<Sh.Fd | undefined>, n: number, fd: Sh.Fd | undefined):
   return out
 }
 
-const open = (
-  sh: Sh.Shell,
-  r: Ast.Redirect,
-  closers: Array<Effect.Effect<string | undefined>>,
-): Effect.Effect<Opened, Sh.Failure, Scope.Scope> =>
+const open = (sh: Sh.Shell, r: Ast.Redirect, closers: Array<Closer>): Effect.Effect<Opened, Sh.Failure, Scope.Scope> =>
   Effect.gen(function* () {
     const n = r.fd ?? defaultFd(r.op)
     const fds = sh.fds.slice()
@@ -143,6 +153,8 @@ const openInput = (
     if (dev !== "none") return { fds: setFd(sh.fds.slice(), n, dev) }
     const path = Sh.resolvePath(sh, target)
     const ns = sh.rt.ns
+    // `<>` opens for writing too, which a read-only file system refuses whether or not the file exists.
+    if (readWrite && ns.route(path)?.mount.mode === "read") return { error: `${target}: Read-only file system` }
     const st = yield* Effect.result(ns.stat(path))
     if (st._tag === "Failure") {
       if (st.failure.reason === "NotFound" && readWrite) {
@@ -160,7 +172,7 @@ const openOutput = (
   sh: Sh.Shell,
   target: string,
   op: Ast.RedirectOp,
-  closers: Array<Effect.Effect<string | undefined>>,
+  closers: Array<Closer>,
   n: number,
 ): Effect.Effect<Opened, never> =>
   Effect.gen(function* () {
@@ -209,7 +221,7 @@ const openOutput = (
       yield* Sh.error(sh, closed)
       return closed
     })
-    closers.push(close)
+    closers.push({ close, abort: Effect.andThen(Fiber.interrupt(writer), pipe.closeReader) })
     const fd: Sh.Fd = { output: pipe.output, release: Effect.asVoid(close) }
     let fds = setFd(sh.fds.slice(), n, fd)
     if (both) fds = setFd(fds, 2, fd)

@@ -7,6 +7,7 @@ import { devOverlay } from "./devices.ts"
 import { quoteIfNeeded } from "./expand/quote.ts"
 import { evalArithText, expandString, expandWords } from "./expand/word.ts"
 import { type BrokenPipe, emptyInput, type Input, nullOutput, type Output } from "./Io.ts"
+import * as Limits from "./Limits.ts"
 import { withRedirects } from "./redirect.ts"
 import * as Sh from "./Shell.ts"
 import * as State from "./State.ts"
@@ -292,6 +293,7 @@ export const invoke = (sh: Sh.Shell, argv: ReadonlyArray<string>): Sh.Exec => {
 
 /** Run a builtin or registered command, skipping functions (`command NAME`). */
 export const invokeCommand = (sh: Sh.Shell, argv: ReadonlyArray<string>): Sh.Exec => {
+  if (Limits.overCommandLimit(sh.rt.budget)) return Limits.tooManyCommands(sh.rt.budget)
   const name = argv[0]!
   const builtin = builtins.get(name)
   if (builtin !== undefined) return builtin.run(sh, argv.slice(1))
@@ -344,10 +346,16 @@ export const runScriptText = (
 export const callFunction = (sh: Sh.Shell, fn: Ast.FunctionDef, args: ReadonlyArray<string>): Sh.Exec =>
   Effect.gen(function* () {
     const s = sh.state
-    if (sh.callDepth >= sh.rt.limits.maxCallDepth) {
-      yield* Sh.error(sh, `${fn.name}: maximum function nesting level exceeded (${sh.rt.limits.maxCallDepth})`)
-      return yield* Effect.fail(new Sh.Fatal({ status: 1 }))
+    const budget = sh.rt.budget
+    if (sh.callDepth >= budget.limits.maxCallDepth) {
+      // bash's FUNCNEST message, naming our limit
+      return yield* Limits.breach(
+        budget,
+        "maxCallDepth",
+        `${s.scriptName}: line ${s.lineNo}: ${fn.name}: maximum function nesting level exceeded (${budget.limits.maxCallDepth})`,
+      )
     }
+    if (Limits.overCommandLimit(budget)) return yield* Limits.tooManyCommands(budget)
     const savedPositional = s.positional
     s.positional = [...args]
     s.scopes.push(new Map())
@@ -396,6 +404,8 @@ const runCommand = (
       const failure = Cause.findErrorOption(cause)
       if (failure._tag === "Some") return Effect.fail(failure.value)
       const defect = Cause.squash(cause)
+      // An allocation the engine refused is a limit of the host, worded as coreutils' xalloc_die.
+      if (Limits.isOutOfMemory(defect)) return Effect.as(Sh.writeErr(sh, `${argv[0]}: memory exhausted\n`), 1)
       const message = defect instanceof Error ? defect.message : String(defect)
       return Effect.as(Sh.writeErr(sh, `${argv[0]}: internal error: ${message}\n`), 1)
     }),
@@ -418,6 +428,7 @@ export const commandContext = (sh: Sh.Shell, argv: ReadonlyArray<string>): Comma
     env,
     fs: devOverlay(sh),
     resolve: (p) => Sh.resolvePath(sh, p),
+    network: sh.rt.network,
     shell: {
       isSet: (name) => Sh.isVarSet(sh, name),
       option: (name) => (State.isSetOption(name) ? sh.state.options[name] : undefined),

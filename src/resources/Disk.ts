@@ -1,5 +1,6 @@
 import * as fs from "node:fs/promises"
 import type { FileHandle } from "node:fs/promises"
+import { readFileSync } from "node:fs"
 import type { Stats } from "node:fs"
 import * as nodePath from "node:path"
 import { Cause, Effect, Stream } from "effect"
@@ -16,10 +17,13 @@ import type { Reason } from "../vfs/VfsError.ts"
  * reachable: paths are normalized before they are joined to it, every
  * operation checks with `realpath` that what it touches is inside it, and a
  * symlink whose resolution leaves it fails with `PermissionDenied` (creating
- * such a link is allowed; following it is not). Writes land in a temp file
- * next to the target and are renamed over it, so readers never see half a
- * file. The checks cannot stop a process outside Mirage that swaps a
- * directory for a symlink between a check and its use.
+ * such a link is allowed; following it is not). Every check runs together
+ * with the use it guards under one process-wide lock, so a script cannot win
+ * a race by swapping a directory for a link in between (with `mv` in a
+ * background loop, say); a process outside Mirage that changes the tree
+ * still can. Writes land in a temp file next to the target and are renamed
+ * over it, so readers never see half a file and a failed or interrupted
+ * write leaves the old content.
  */
 
 /** Configuration of a disk resource. */
@@ -28,7 +32,12 @@ export interface DiskOptions {
   readonly root: string
 }
 
-const CHUNK_SIZE = 64 * 1024
+/** The largest chunk a read gives (the resource contract's 64 KiB). */
+const READ_CHUNK = 64 * 1024
+/** Files up to this size are read whole, in one chunk. */
+const SMALL_FILE = READ_CHUNK
+/** Bigger files are read from the disk in blocks of this size (then handed out by chunks). */
+const READ_BLOCK = 1024 * 1024
 const MAX_SYMLINKS = 40
 
 const errnoCode = (error: unknown): string | undefined =>
@@ -58,6 +67,8 @@ const reasonOf = (code: string | undefined): Reason => {
       return "QuotaExceeded"
     case "EBUSY":
       return "Conflict"
+    case "EFBIG":
+      return "FileTooLarge"
     default:
       return "Backend"
   }
@@ -109,6 +120,24 @@ const writeAll = async (handle: FileHandle, chunk: Uint8Array): Promise<void> =>
 const closeQuietly = (handle: FileHandle): Effect.Effect<void> => Effect.promise(() => handle.close().catch(() => {}))
 
 const unlinkQuietly = (host: string): Promise<void> => fs.unlink(host).catch(() => {})
+
+/** A temp file name beside `host`, for a write that is renamed into place. */
+const tempName = (host: string): string =>
+  nodePath.join(nodePath.dirname(host), `.${nodePath.basename(host)}.${crypto.randomUUID()}.mirage-tmp`)
+
+/**
+ * One lock for every disk resource of the process. Each step that resolves
+ * a path and then uses it runs under it, so no other Mirage operation (a
+ * script's `mv` in a background loop, say) can swap a directory for a link
+ * between the check and the use. Data moves through open handles outside it.
+ */
+let lockTail: Promise<unknown> = Promise.resolve()
+
+const serialized = <A>(f: () => Promise<A>): Promise<A> => {
+  const result = lockTail.then(f)
+  lockTail = result.catch(() => undefined)
+  return result
+}
 
 /** Where a path landed on the host; `st` (from lstat) is set only when following and the entry exists. */
 interface Located {
@@ -173,6 +202,10 @@ const primitives = (options: DiskOptions): Primitives => {
   const attempt = <A>(op: string, path: string, f: () => Promise<A>): Effect.Effect<A, VfsError> =>
     Effect.tryPromise({ try: f, catch: (error) => fromNodeError(error, op, path) })
 
+  /** `attempt` under the process-wide lock: for every step that resolves a path and then uses it. */
+  const guarded = <A>(op: string, path: string, f: () => Promise<A>): Effect.Effect<A, VfsError> =>
+    attempt(op, path, () => serialized(f))
+
   const fail = (reason: Reason, op: string, path: string, detail?: string): VfsError =>
     new VfsError({ reason, op, path, detail })
 
@@ -185,13 +218,13 @@ const primitives = (options: DiskOptions): Primitives => {
 
   const isRoot = (path: string): boolean => Path.normalize(path) === "/"
 
-  const stat = (path: string) => attempt("stat", path, async () => statOf((await existing(path, "stat")).st))
+  const stat = (path: string) => guarded("stat", path, async () => statOf((await existing(path, "stat")).st))
 
   const lstat = (path: string) =>
-    attempt("lstat", path, async () => statOf(await fs.lstat((await locate(path, false, "lstat")).host)))
+    guarded("lstat", path, async () => statOf(await fs.lstat((await locate(path, false, "lstat")).host)))
 
   const list = (path: string) =>
-    attempt("list", path, async (): Promise<ReadonlyArray<DirEntry>> => {
+    guarded("list", path, async (): Promise<ReadonlyArray<DirEntry>> => {
       const { host, st } = await existing(path, "list")
       if (!st.isDirectory()) throw fail("NotADirectory", "list", path)
       const entries = await fs.readdir(host, { withFileTypes: true })
@@ -204,129 +237,192 @@ const primitives = (options: DiskOptions): Primitives => {
   const read = (path: string, range?: ByteRange): Stream.Stream<Uint8Array, VfsError> =>
     Stream.unwrap(
       Effect.gen(function* () {
+        // Opened under the lock; the handle then holds the file whatever happens to its path.
+        let size = 0
+        let whole: Uint8Array | undefined
         const handle = yield* Effect.acquireRelease(
-          attempt("read", path, async () => {
+          guarded("read", path, async () => {
             const { host, st } = await existing(path, "read")
             if (st.isDirectory()) throw fail("IsADirectory", "read", path)
+            size = st.isFile() ? st.size : 0
+            // A small file is read whole, synchronously: each asynchronous step (open, read,
+            // close) is a trip through the thread pool that costs more than the read itself,
+            // and a search over a tree of small files pays them per file.
+            if (size > 0 && size <= SMALL_FILE) {
+              whole = readFileSync(host)
+              return undefined
+            }
             return fs.open(host, "r")
           }),
-          closeQuietly,
+          (h) => (h === undefined ? Effect.void : closeQuietly(h)),
         )
-        const end = range?.end
+        if (handle === undefined) {
+          const data = whole ?? new Uint8Array(0)
+          const from = Math.min(Math.max(range?.start ?? 0, 0), data.length)
+          const to = Math.min(Math.max(range?.end ?? data.length, from), data.length)
+          // (a file that grew since the stat is still handed out in chunks of at most READ_CHUNK)
+          const pieces: Array<Uint8Array> = []
+          for (let at = from; at < to; at += READ_CHUNK) pieces.push(data.subarray(at, Math.min(to, at + READ_CHUNK)))
+          return Stream.fromIterable(pieces)
+        }
+        // A regular file is read up to the size it had when opened, as fs.readFile does: no read
+        // just to see the end. Files of unknown size (size 0: /proc, pipes) are read to the end.
+        const end = range?.end ?? (size > 0 ? size : undefined)
         let position = Math.max(range?.start ?? 0, 0)
-        const next = attempt("read", path, async () => {
-          const want = end === undefined ? CHUNK_SIZE : Math.min(CHUNK_SIZE, end - position)
+        // Reads go to the disk in blocks of up to READ_BLOCK, each into a fresh buffer (downstream
+        // keeps chunks), handed out as chunks of READ_CHUNK. The next block is read while the
+        // consumer works through the current one: each read is a trip through the thread pool.
+        const readBlock = async (): Promise<Uint8Array | undefined> => {
+          const want = end === undefined ? READ_BLOCK : Math.min(READ_BLOCK, end - position)
           if (want <= 0) return undefined
-          // A fresh buffer per chunk: downstream keeps chunks, so none can be reused.
           const buf = new Uint8Array(want)
           const { bytesRead } = await handle.read(buf, 0, want, position)
           position += bytesRead
-          return bytesRead === 0 ? undefined : bytesRead === want ? buf : buf.subarray(0, bytesRead)
+          return bytesRead === 0 ? undefined : buf.subarray(0, bytesRead)
+        }
+        let ahead: Promise<Uint8Array | undefined> | undefined
+        const refill = attempt("read", path, async () => {
+          const next = await (ahead ?? readBlock())
+          ahead = undefined
+          if (next !== undefined && (end === undefined || position < end)) {
+            ahead = readBlock()
+            // observed when awaited; this keeps an abandoned read's failure from going unhandled
+            ahead.catch(() => {})
+          }
+          return next
         })
+        let block: Uint8Array = new Uint8Array(0)
+        let at = 0
+        let finished = false
         return Stream.fromPull(
           Effect.succeed(
-            Effect.flatMap(next, (chunk) => {
-              if (chunk === undefined) return Cause.done()
-              const out: readonly [Uint8Array] = [chunk]
-              return Effect.succeed(out)
+            Effect.suspend(() => {
+              if (at < block.length) {
+                const chunk = block.subarray(at, at + READ_CHUNK)
+                at += chunk.length
+                const out: readonly [Uint8Array] = [chunk]
+                return Effect.succeed(out)
+              }
+              if (finished) return Cause.done()
+              return Effect.flatMap(refill, (next) => {
+                if (next === undefined) {
+                  finished = true
+                  return Cause.done()
+                }
+                block = next
+                at = Math.min(READ_CHUNK, next.length)
+                const out: readonly [Uint8Array] = [next.subarray(0, at)]
+                return Effect.succeed(out)
+              })
             }),
           ),
         )
       }),
     )
 
-  const appendTo = <E>(path: string, host: string, data: Stream.Stream<Uint8Array, E>) =>
+  /** Write every batch of `data` to an open handle, then close it (reporting a failed close). */
+  const pump = <E>(path: string, handle: FileHandle, data: Stream.Stream<Uint8Array, E>) =>
+    Stream.runForEachArray(data, (batch) =>
+      attempt("write", path, async () => {
+        for (const chunk of batch) await writeAll(handle, chunk)
+      }),
+    ).pipe(Effect.andThen(attempt("write", path, () => handle.close())))
+
+  /** Where a write lands, checked: an existing directory or a taken name (exclusive) fails. */
+  const target = async (path: string, exclusive: boolean): Promise<Located> => {
+    if (exclusive) {
+      const { host } = await locate(path, false, "write")
+      const taken = await fs.lstat(host).then(
+        () => true,
+        (error: unknown) => {
+          if (errnoCode(error) === "ENOENT") return false
+          throw error
+        },
+      )
+      if (taken) throw fail("AlreadyExists", "write", path)
+    }
+    const located = await locate(path, true, "write")
+    if (located.st?.isDirectory()) throw fail("IsADirectory", "write", path)
+    return located
+  }
+
+  const appendTo = <E>(path: string, data: Stream.Stream<Uint8Array, E>) =>
     // Appends go straight to the file, as `>>` does in bash: copying the file to append atomically would make a loop of `>>` quadratic.
     Effect.acquireUseRelease(
-      attempt("write", path, () => fs.open(host, "a")),
-      (handle) =>
-        Stream.runForEachArray(data, (batch) =>
-          attempt("write", path, async () => {
-            for (const chunk of batch) await writeAll(handle, chunk)
-          }),
-        ).pipe(Effect.andThen(attempt("write", path, () => handle.close()))),
+      guarded("write", path, async () => fs.open((await target(path, false)).host, "a")),
+      (handle) => pump(path, handle, data),
       closeQuietly,
     )
 
-  /** Stream into a temp file beside `host`, then move it into place; a failure removes the temp file. */
+  /**
+   * Stream into a temp file beside the target, then move it into place. The
+   * temp file is created, and later renamed or removed, under the lock with
+   * the target located afresh each time, so the directory it sits in cannot
+   * have been swapped for a link in between. A failure or an interruption
+   * removes the temp file and leaves the old content.
+   */
   const replace = <E>(
     op: string,
     path: string,
-    host: string,
-    fill: (temp: string) => Effect.Effect<void, VfsError | E>,
-    options: { readonly mode: number | undefined; readonly exclusive: boolean },
-  ): Effect.Effect<void, VfsError | E> => {
-    const temp = nodePath.join(nodePath.dirname(host), `.${nodePath.basename(host)}.${crypto.randomUUID()}.mirage-tmp`)
-    let committed = false
-    return fill(temp).pipe(
-      Effect.andThen(
-        attempt(op, path, async () => {
-          if (options.mode !== undefined) await fs.chmod(temp, options.mode)
-          if (options.exclusive) {
-            // link(2) fails if the name exists, which a rename would silently replace.
-            await fs.link(temp, host)
-            await fs.unlink(temp)
-          } else await fs.rename(temp, host)
-          committed = true
+    exclusive: boolean,
+    fill: (handle: FileHandle) => Effect.Effect<void, VfsError | E>,
+  ): Effect.Effect<void, VfsError | E> =>
+    Effect.suspend(() => {
+      let committed = false
+      return Effect.acquireUseRelease(
+        guarded(op, path, async () => {
+          const located = await target(path, exclusive)
+          const temp = tempName(located.host)
+          // A rewrite keeps the file's permissions, as `>` on an existing file does.
+          const mode = located.st === undefined ? undefined : located.st.mode & 0o7777
+          return { host: located.host, temp, mode, handle: await fs.open(temp, "wx", 0o666) }
         }),
-      ),
-      Effect.onExit(() => (committed ? Effect.void : Effect.promise(() => unlinkQuietly(temp)))),
-    )
-  }
+        ({ host, temp, mode, handle }) =>
+          Effect.andThen(
+            fill(handle),
+            guarded(op, path, async () => {
+              // The directory must still be the real one it was: a link swapped in for it (or for one of
+              // its parents) while the data was written would send the rename somewhere else. The name
+              // itself may have changed; rename and link replace or refuse it without following it.
+              const dir = nodePath.dirname(host)
+              if ((await fs.realpath(dir)) !== dir)
+                throw fail("Conflict", op, path, "the destination moved during the write")
+              if (mode !== undefined) await fs.chmod(temp, mode)
+              if (exclusive) {
+                // link(2) fails if the name exists, which a rename would silently replace.
+                await fs.link(temp, host)
+                await fs.unlink(temp)
+              } else await fs.rename(temp, host)
+              committed = true
+            }),
+          ),
+        ({ temp, handle }) =>
+          Effect.andThen(
+            closeQuietly(handle),
+            Effect.suspend(() =>
+              committed ? Effect.void : Effect.promise(() => serialized(() => unlinkQuietly(temp))),
+            ),
+          ),
+      )
+    })
 
   const write = <E>(
     path: string,
     data: Stream.Stream<Uint8Array, E>,
     options?: WriteOptions,
   ): Effect.Effect<void, VfsError | E> =>
-    Effect.gen(function* () {
-      const exclusive = options?.exclusive === true
-      // Fail before consuming the input, as the shell opens a redirect target before running the command.
-      const { host, st } = yield* attempt("write", path, async () => {
-        if (exclusive) {
-          const { host } = await locate(path, false, "write")
-          const taken = await fs.lstat(host).then(
-            () => true,
-            (error: unknown) => {
-              if (errnoCode(error) === "ENOENT") return false
-              throw error
-            },
-          )
-          if (taken) throw fail("AlreadyExists", "write", path)
-        }
-        const located = await locate(path, true, "write")
-        if (located.st?.isDirectory()) throw fail("IsADirectory", "write", path)
-        return located
-      })
-      if (options?.append) return yield* appendTo(path, host, data)
-      yield* replace(
-        "write",
-        path,
-        host,
-        (temp) =>
-          Effect.acquireUseRelease(
-            attempt("write", path, () => fs.open(temp, "wx", 0o666)),
-            (handle) =>
-              Stream.runForEachArray(data, (batch) =>
-                attempt("write", path, async () => {
-                  for (const chunk of batch) await writeAll(handle, chunk)
-                }),
-              ).pipe(Effect.andThen(attempt("write", path, () => handle.close()))),
-            closeQuietly,
-          ),
-        // A rewrite keeps the file's permissions, as `>` on an existing file does.
-        { mode: st === undefined ? undefined : st.mode & 0o7777, exclusive },
-      )
-    })
+    options?.append
+      ? appendTo(path, data)
+      : replace("write", path, options?.exclusive === true, (handle) => pump(path, handle, data))
 
   const mkdir = (path: string) =>
-    attempt("mkdir", path, async () => {
+    guarded("mkdir", path, async () => {
       if (isRoot(path)) throw fail("AlreadyExists", "mkdir", path)
       await fs.mkdir((await locate(path, false, "mkdir")).host)
     })
 
   const remove = (path: string) =>
-    attempt("remove", path, async () => {
+    guarded("remove", path, async () => {
       if (isRoot(path)) throw fail("Conflict", "remove", path, details.EBUSY)
       const { host } = await locate(path, false, "remove")
       const st = await fs.lstat(host)
@@ -334,54 +430,62 @@ const primitives = (options: DiskOptions): Primitives => {
       else await fs.unlink(host)
     })
 
-  const rename = (from: string, to: string) =>
-    Effect.gen(function* () {
-      if (isRoot(from) || isRoot(to))
-        return yield* Effect.fail(fail("Conflict", "rename", isRoot(from) ? from : to, details.EBUSY))
-      const source = yield* attempt("rename", from, () => locate(from, false, "rename"))
-      const target = yield* attempt("rename", to, () => locate(to, false, "rename"))
-      // rename(2) does not say which side a missing entry is on; the source is the one that must exist.
-      yield* attempt("rename", to, () => fs.rename(source.host, target.host)).pipe(
-        Effect.mapError((error) => (error.reason === "NotFound" ? fail("NotFound", "rename", from) : error)),
-      )
+  /** Run `f`, naming `path` in the error it throws (the others name the operation's main path). */
+  const about = <A>(op: string, path: string, f: () => Promise<A>): Promise<A> =>
+    f().catch((error: unknown) => {
+      throw fromNodeError(error, op, path)
     })
 
+  const rename = (from: string, to: string) =>
+    guarded("rename", to, async () => {
+      if (isRoot(from) || isRoot(to)) throw fail("Conflict", "rename", isRoot(from) ? from : to, details.EBUSY)
+      const source = await about("rename", from, () => locate(from, false, "rename"))
+      const target = await locate(to, false, "rename")
+      // rename(2) does not say which side a missing entry is on; the source is the one that must exist.
+      await fs.rename(source.host, target.host).catch((error: unknown) => {
+        throw errnoCode(error) === "ENOENT" ? fail("NotFound", "rename", from) : error
+      })
+    })
+
+  // One critical section from the checks to the rename: a large copy holds the lock while the kernel copies.
   const copy = (from: string, to: string) =>
-    Effect.gen(function* () {
-      const source = yield* attempt("copy", from, () => existing(from, "copy"))
-      if (source.st.isDirectory()) return yield* Effect.fail(fail("IsADirectory", "copy", from))
-      const target = yield* attempt("copy", to, () => locate(to, true, "copy"))
-      if (target.st?.isDirectory()) return yield* Effect.fail(fail("IsADirectory", "copy", to))
+    guarded("copy", to, async () => {
+      const source = await about("copy", from, () => existing(from, "copy"))
+      if (source.st.isDirectory()) throw fail("IsADirectory", "copy", from)
+      const target = await locate(to, true, "copy")
+      if (target.st?.isDirectory()) throw fail("IsADirectory", "copy", to)
       if (target.host === source.host) return
-      // copyFile lets the kernel move the bytes (copy_file_range, reflinks) without passing through JS.
-      yield* replace(
-        "copy",
-        to,
-        target.host,
-        (temp) => attempt("copy", from, () => fs.copyFile(source.host, temp, fs.constants.COPYFILE_EXCL)),
+      const temp = tempName(target.host)
+      try {
+        // copyFile lets the kernel move the bytes (copy_file_range, reflinks) without passing through JS.
+        await about("copy", from, () => fs.copyFile(source.host, temp, fs.constants.COPYFILE_EXCL))
         // cp keeps an existing destination's permissions; a new one gets the source's.
-        { mode: target.st === undefined ? undefined : target.st.mode & 0o7777, exclusive: false },
-      )
+        if (target.st !== undefined) await fs.chmod(temp, target.st.mode & 0o7777)
+        await fs.rename(temp, target.host)
+      } catch (error) {
+        await unlinkQuietly(temp)
+        throw error
+      }
     })
 
   const symlink = (target: string, path: string) =>
-    attempt("symlink", path, async () => {
+    guarded("symlink", path, async () => {
       if (isRoot(path)) throw fail("AlreadyExists", "symlink", path)
       await fs.symlink(target, (await locate(path, false, "symlink")).host)
     })
 
   const readlink = (path: string) =>
-    attempt("readlink", path, async () => fs.readlink((await locate(path, false, "readlink")).host))
+    guarded("readlink", path, async () => fs.readlink((await locate(path, false, "readlink")).host))
 
   const setMtime = (path: string, mtime: number) =>
-    attempt("setMtime", path, async () => {
+    guarded("setMtime", path, async () => {
       const { host, st } = await existing(path, "setMtime")
       // lutimes: the entry is known not to be a link, and must not become one that leads outside.
       await fs.lutimes(host, st.atime, new Date(mtime))
     })
 
   const truncate = (path: string, size: number) =>
-    attempt("truncate", path, async () => {
+    guarded("truncate", path, async () => {
       const { host, st } = await existing(path, "truncate")
       if (st.isDirectory()) throw fail("IsADirectory", "truncate", path)
       await fs.truncate(host, size)

@@ -321,5 +321,5 @@ export class GitHubResource extends ResourceBase {
 }
 
 /** A namespace with one GitHub repository mounted read-only at `prefix`. */
-export const layer = (prefix: string, options: GitHubOptions): Layer.Layer<Namespace> =>
+export const layer = (options: GitHubOptions, prefix = "/github"): Layer.Layer<Namespace> =>
   Namespace.layer([{ prefix, resource: new GitHubResource(options), mode: MountMode.READ }])

@@ -109,9 +109,34 @@ const newFile = (buf: Uint8Array, now: number): FileNode => ({
 
 const newDir = (now: number): DirNode => ({ kind: "directory", children: new Map(), mtime: now, mode: 0o755 })
 
+/** Configuration of a RAM resource. */
+export interface RAMOptions {
+  /**
+   * Quota: the most bytes its files may hold together (default 1 GiB, so a
+   * runaway script cannot exhaust the host's memory). A write past it fails
+   * with `QuotaExceeded` ("Disk quota exceeded") and leaves the old content.
+   * `Infinity` removes the quota.
+   */
+  readonly maxBytes?: number | undefined
+}
+
+/** The default quota of a RAM resource. */
+export const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024
+
 /** Build the primitives over a fresh, empty tree. */
-const primitives = (): Primitives => {
+const primitives = (options: RAMOptions = {}): Primitives => {
   const root = newDir(Date.now())
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  /** Bytes held by files now. */
+  let used = 0
+
+  /** Fail unless the files may grow by `delta` bytes. */
+  const reserve = (op: string, path: string, delta: number): void => {
+    if (delta > 0 && used + delta > maxBytes) throw fail("QuotaExceeded", op, path)
+  }
+
+  /** The bytes a node holds (files only). */
+  const sizeOf = (node: Node | undefined): number => (node?.kind === "file" ? node.size : 0)
 
   /**
    * Resolve a path segment by segment. Intermediate symlinks are always
@@ -192,9 +217,15 @@ const primitives = (): Primitives => {
     node.size = need
   }
 
+  /** How much a write of `size` bytes grows the files, given what is at its target now. */
+  const growth = (found: Found, size: number, options: WriteOptions | undefined): number =>
+    options?.append ? size : size - sizeOf(found.node)
+
   const commit = (path: string, chunks: ReadonlyArray<Uint8Array>, size: number, options?: WriteOptions): void => {
     // Re-resolve: the tree may have changed while the stream ran.
     const found = writeTarget(path, options)
+    const delta = growth(found, size, options)
+    reserve("write", path, delta)
     const now = Date.now()
     const node = found.node
     if (node !== undefined && node.kind === "file") {
@@ -204,11 +235,13 @@ const primitives = (): Primitives => {
         node.size = size
       }
       node.mtime = now
+      used += delta
       return
     }
     if (found.parent === undefined) throw fail("IsADirectory", "write", path)
     found.parent.children.set(found.name, newFile(concat(chunks, size), now))
     found.parent.mtime = now
+    used += delta
   }
 
   const stat = (path: string) => run(() => statOf(existing(path, true, "stat")))
@@ -252,15 +285,17 @@ const primitives = (): Primitives => {
   ): Effect.Effect<void, VfsError | E> =>
     Effect.gen(function* () {
       // Fail before consuming the input, as the shell opens a redirect target before running the command.
-      yield* run(() => writeTarget(path, options))
+      const target = yield* run(() => writeTarget(path, options))
       const chunks: Array<Uint8Array> = []
       let size = 0
+      // Stop collecting as soon as the quota is passed, rather than hold it all first.
       yield* Stream.runForEachArray(data, (batch) =>
-        Effect.sync(() => {
+        run(() => {
           for (const chunk of batch) {
             chunks.push(chunk)
             size += chunk.length
           }
+          reserve("write", path, growth(target, size, options))
         }),
       )
       yield* run(() => commit(path, chunks, size, options))
@@ -282,6 +317,7 @@ const primitives = (): Primitives => {
       if (found.parent === undefined) throw fail("Conflict", "remove", path, "Device or resource busy")
       if (found.node.kind === "directory" && found.node.children.size > 0) throw fail("NotEmpty", "remove", path)
       found.parent.children.delete(found.name)
+      used -= sizeOf(found.node)
       found.parent.mtime = Date.now()
     })
 
@@ -307,6 +343,7 @@ const primitives = (): Primitives => {
       const now = Date.now()
       target.parent.children.set(target.name, moving)
       source.parent.children.delete(source.name)
+      used -= sizeOf(replaced)
       target.parent.mtime = now
       source.parent.mtime = now
     })
@@ -317,17 +354,21 @@ const primitives = (): Primitives => {
       const target = walk(to, true, "copy")
       if (target.node !== undefined && target.node.kind !== "file") throw fail("IsADirectory", "copy", to)
       if (target.node === source) return
+      const delta = source.size - sizeOf(target.node)
+      reserve("copy", to, delta)
       const bytes = source.buf.slice(0, source.size)
       const now = Date.now()
       if (target.node !== undefined) {
         target.node.buf = bytes
         target.node.size = bytes.length
         target.node.mtime = now
+        used += delta
         return
       }
       if (target.parent === undefined) throw fail("IsADirectory", "copy", to)
       target.parent.children.set(target.name, newFile(bytes, now))
       target.parent.mtime = now
+      used += delta
     })
 
   const symlink = (target: string, path: string) =>
@@ -356,9 +397,17 @@ const primitives = (): Primitives => {
     run(() => {
       const node = fileAt(path, "truncate")
       if (!Number.isSafeInteger(size) || size < 0) throw fail("Backend", "truncate", path, "Invalid argument")
+      reserve("truncate", path, size - node.size)
       // A new buffer, never a shrink in place: open readers hold views of the old bytes.
-      const buf = new Uint8Array(size)
+      let buf: Uint8Array
+      try {
+        buf = new Uint8Array(size)
+      } catch {
+        // More than an ArrayBuffer can hold: what ftruncate says past a file system's largest file.
+        throw fail("FileTooLarge", "truncate", path)
+      }
       buf.set(node.buf.subarray(0, Math.min(size, node.size)))
+      used += size - node.size
       node.buf = buf
       node.size = size
       node.mtime = Date.now()
@@ -384,17 +433,19 @@ const primitives = (): Primitives => {
 }
 
 /** A fresh, empty in-memory resource. */
-export const make = (): Resource => makeResource(primitives())
+export const make = (options?: RAMOptions): Resource => makeResource(primitives(options))
 
 /**
- * An in-memory filesystem, empty at construction.
+ * An in-memory filesystem, empty at construction, holding at most
+ * `options.maxBytes` (default 1 GiB).
  *
  * @example
  * const ns = Namespace.make([{ prefix: "/data", resource: new RAMResource(), mode: MountMode.WRITE }])
+ * const small = new RAMResource({ maxBytes: 10 * 1024 * 1024 })
  */
 export class RAMResource extends ResourceBase {
-  constructor() {
-    super(make())
+  constructor(options?: RAMOptions) {
+    super(make(options))
   }
 }
 

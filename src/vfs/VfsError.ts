@@ -15,6 +15,7 @@ export type Reason =
   | "NotSupported"
   | "Conflict"
   | "QuotaExceeded"
+  | "FileTooLarge"
   | "Backend"
 
 /**
@@ -60,6 +61,8 @@ export const describe = (reason: Reason): string => {
       return "Device or resource busy"
     case "QuotaExceeded":
       return "Disk quota exceeded"
+    case "FileTooLarge":
+      return "File too large"
     case "Backend":
       return "Input/output error"
   }

@@ -96,12 +96,69 @@ describe("parseArgs", () => {
     ["ram:ro", { prefix: "/", spec: { kind: "ram" }, readOnly: true }],
     ["disk:/x:y", { prefix: "/", spec: { kind: "disk", dir: "/x:y" }, readOnly: false }],
     ["disk:rel:ro", { prefix: "/", spec: { kind: "disk", dir: "rel" }, readOnly: true }],
+    [
+      "s3://logs/2026/04?endpoint=http://127.0.0.1:9000&region=eu-west-1&path_style=1:ro",
+      {
+        prefix: "/",
+        spec: {
+          kind: "s3",
+          bucket: "logs",
+          prefix: "2026/04",
+          endpoint: "http://127.0.0.1:9000",
+          region: "eu-west-1",
+          forcePathStyle: true,
+        },
+        readOnly: true,
+      },
+    ],
+    [
+      "s3://b",
+      {
+        prefix: "/",
+        spec: {
+          kind: "s3",
+          bucket: "b",
+          prefix: "",
+          endpoint: undefined,
+          region: undefined,
+          forcePathStyle: undefined,
+        },
+        readOnly: false,
+      },
+    ],
+    [
+      "redis://h:6380/2?prefix=ws1:",
+      { prefix: "/", spec: { kind: "redis", url: "redis://h:6380/2", keyPrefix: "ws1:" }, readOnly: false },
+    ],
+    ["slack:", { prefix: "/", spec: { kind: "slack", baseUrl: undefined }, readOnly: true }],
+    [
+      "linear:?base=http://x/graphql",
+      { prefix: "/", spec: { kind: "linear", baseUrl: "http://x/graphql" }, readOnly: true },
+    ],
+    [
+      "github:octo/hello.js@v1.0",
+      {
+        prefix: "/",
+        spec: { kind: "github", owner: "octo", repo: "hello.js", ref: "v1.0", baseUrl: undefined },
+        readOnly: true,
+      },
+    ],
   ])("/=%s", (spec, want) => {
     expect(parseMount(`/=${spec}`)).toEqual(want)
   })
 
-  it.each(["x", "/=", "/=foo", "/=disk:", "/=ram:ro:ro", "data=ram", "=ram"])("rejects %j", (value) => {
-    expect(parseMount(value)).toBeUndefined()
+  it.each(["x", "/=", "/=foo", "/=disk:", "/=ram:ro:ro", "data=ram", "=ram", "/=s3://", "/=github:octo", "/=slack:x"])(
+    "rejects %j",
+    (value) => {
+      expect(parseMount(value)).toBeUndefined()
+    },
+  )
+
+  it("keeps a Redis password off the command line", () => {
+    expect(parseArgs(["--mount", "/r=redis://:hunter2@h:6379/0"])).toEqual({
+      _tag: "UsageError",
+      message: "--mount: redis: put the password in REDIS_PASSWORD, not in the URL",
+    })
   })
 })
 

@@ -1,6 +1,7 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { MountMode, RAMResource, Workspace } from "../../src/index.ts"
+import { MountMode, print, RAMResource, Workspace } from "../../src/index.ts"
+import { arbitraries } from "./bash-ast.ts"
 
 /**
  * `execute` is total: whatever the script, it resolves with a status and
@@ -108,15 +109,43 @@ const scripts = fc.oneof(
   fc.uint8Array({ maxLength: 200 }).map((b) => new TextDecoder().decode(b)),
 )
 
-const run = async (ws: Workspace, script: string) => {
-  const r = await ws.execute(script, { signal: AbortSignal.timeout(3000) })
+const run = async (ws: Workspace, script: string, timeoutMs = 3000) => {
+  const started = performance.now()
+  const r = await ws.execute(script, { limits: { timeoutMs, maxOutputBytes: 256 * 1024 } })
+  // The time limit holds: the run ends soon after it, whatever the script.
+  expect(performance.now() - started).toBeLessThan(timeoutMs + 2000)
   expect(Number.isInteger(r.exitCode)).toBe(true)
   expect(r.exitCode).toBeGreaterThanOrEqual(0)
   expect(r.exitCode).toBeLessThan(256)
-  expect(r.stderrText).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/)
-  expect(r.stderrText).not.toContain("TypeError")
+  expect(r.stderrText).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)/m)
+  expect(r.stderrText).not.toMatch(/\b(?:Type|Range|Reference|Syntax)?Error: /)
   expect(r.stderrText).not.toContain("internal error")
 }
+
+/** Bytes that are not UTF-8, decoded as a script would be from a file (U+FFFD where invalid). */
+const invalidUtf8 = fc
+  .uint8Array({ minLength: 1, maxLength: 40 })
+  .map((b) => new TextDecoder().decode(Uint8Array.from([0xff, ...b, 0xc3])))
+
+/** Scripts that parse: printed syntax trees, salted with the awkward inputs. */
+const validLooking = fc
+  .tuple(
+    arbitraries(2).script.map(print),
+    fc.oneof(
+      fc.constant(""),
+      fc.constant("\u0000"),
+      invalidUtf8,
+      fc.string({ unit: "binary", maxLength: 20 }),
+      fc.integer({ min: 10_000, max: 300_000 }).map((n) => `echo ${"w".repeat(n)} | wc -c`),
+      fc.constantFrom(
+        "while :; do :; done",
+        "yes | head -c 100000 > /dev/null",
+        "f() { f; }; f",
+        "cat /dev/zero | head -c 10",
+      ),
+    ),
+  )
+  .map(([script, salt]) => `${script}\n${salt}`)
 
 describe("execute is total", () => {
   it("resolves with a status for generated scripts", async () => {
@@ -124,6 +153,14 @@ describe("execute is total", () => {
     await fc.assert(
       fc.asyncProperty(scripts, (script) => run(ws, script)),
       { numRuns: 300 },
+    )
+  }, 120_000)
+
+  it("ends within a small time limit for generated valid-looking scripts, huge words, NUL bytes and invalid UTF-8", async () => {
+    const ws = new Workspace({ "/": new RAMResource() }, { mode: MountMode.WRITE })
+    await fc.assert(
+      fc.asyncProperty(validLooking, (script) => run(ws, script, 200)),
+      { numRuns: 150 },
     )
   }, 120_000)
 

@@ -30,7 +30,7 @@ const setUp = (resource: Resource, steps: ReadonlyArray<Step>) =>
   )
 
 /** The usual tree: /d/f ("hello"), an empty dir /e, a file /f ("x"), relative links. */
-const tree: ReadonlyArray<Step> = [
+const fullTree: ReadonlyArray<Step> = [
   ["mkdir", "/d"],
   ["file", "/d/f", "hello"],
   ["mkdir", "/e"],
@@ -49,7 +49,7 @@ interface Case {
   readonly want: string
 }
 
-const cases: ReadonlyArray<Case> = [
+const allCases: ReadonlyArray<Case> = [
   { name: "stat a missing path", act: (r) => r.stat("/nope"), want: "NotFound" },
   { name: "stat through a file", act: (r) => r.stat("/f/x"), want: "NotADirectory" },
   { name: "stat a dangling link", act: (r) => r.stat("/dangling"), want: "NotFound" },
@@ -124,11 +124,26 @@ const cases: ReadonlyArray<Case> = [
   { name: "removeRecursive a tree", act: (r) => r.removeRecursive("/d"), want: "ok" },
 ]
 
+/** What a backend can do beyond the common core. */
+export interface Capabilities {
+  /** Symbolic links (default true); without them `symlink` must fail with `NotSupported`. */
+  readonly symlinks?: boolean
+  /** Setting an arbitrary modification time (default true). */
+  readonly mtime?: boolean
+}
+
+const isLinkStep = (step: Step): boolean => step[0] === "link"
+const LINK_CASE = /link|dangling|loop/
+
 /** Register the shared suite for a resource; `fresh` gives an empty one and its cleanup. */
 export const resourceConformance = (
   name: string,
   fresh: () => Promise<{ readonly resource: Resource; readonly cleanup: () => Promise<void> }>,
+  capabilities: Capabilities = {},
 ): void => {
+  const links = capabilities.symlinks !== false
+  const tree = links ? fullTree : fullTree.filter((step) => !isLinkStep(step))
+  const cases = links ? allCases : allCases.filter((c) => !LINK_CASE.test(c.name))
   describe(`${name} conformance`, () => {
     const cleanups: Array<() => Promise<void>> = []
     afterEach(async () => {
@@ -146,7 +161,7 @@ export const resourceConformance = (
       expect(await outcome(act(resource))).toBe(want)
     })
 
-    it("reports the path the caller named and the loop detail", async () => {
+    it.runIf(links)("reports the path the caller named and the loop detail", async () => {
       const resource = await withTree()
       const error = await failure(resource.stat("/loop1"))
       expect(error.path).toBe("/loop1")
@@ -154,7 +169,7 @@ export const resourceConformance = (
       expect((await failure(resource.readFile("/d/nope"))).path).toBe("/d/nope")
     })
 
-    it("stats files, directories and links", async () => {
+    it.runIf(links)("stats files, directories and links", async () => {
       const resource = await withTree()
       const file = await run(resource.stat("/d/f"))
       expect([file.type, file.size]).toEqual(["file", 5])
@@ -164,7 +179,7 @@ export const resourceConformance = (
       expect((await run(resource.stat("/lf"))).type).toBe("file")
     })
 
-    it("lists entries with their own type (links not followed)", async () => {
+    it.runIf(links)("lists entries with their own type (links not followed)", async () => {
       const resource = await withTree()
       const entries = [...(await run(resource.list("/")))].sort((a, b) => (a.name < b.name ? -1 : 1))
       expect(entries).toEqual([
@@ -179,7 +194,7 @@ export const resourceConformance = (
       ])
     })
 
-    it("follows relative links, including '..' from the link's directory", async () => {
+    it.runIf(links)("follows relative links, including '..' from the link's directory", async () => {
       const resource = await withTree([
         ["mkdir", "/a"],
         ["mkdir", "/a/b"],
@@ -192,7 +207,7 @@ export const resourceConformance = (
       expect(await run(resource.readlink("/a/chain"))).toBe("./b/up")
     })
 
-    it("writes through a dangling link create its target", async () => {
+    it.runIf(links)("writes through a dangling link create its target", async () => {
       const resource = await withTree()
       await run(resource.writeFile("/dangling", bytes("made")))
       expect(text(await run(resource.readFile("/nowhere")))).toBe("made")
@@ -246,7 +261,7 @@ export const resourceConformance = (
       expect(await run(resource.exists("/fresh"))).toBe(false)
       // No temp file or partial entry is left behind.
       expect((await run(resource.list("/"))).map((e) => e.name).sort()).toEqual(
-        ["d", "dangling", "e", "f", "ld", "lf", "loop1", "loop2"].sort(),
+        (links ? ["d", "dangling", "e", "f", "ld", "lf", "loop1", "loop2"] : ["d", "e", "f"]).sort(),
       )
     })
 
@@ -283,16 +298,23 @@ export const resourceConformance = (
       expect(await run(resource.exists("/d/f"))).toBe(true)
       expect(await run(resource.exists("/nope"))).toBe(false)
       expect(await run(resource.exists("/f/x"))).toBe(false)
-      expect(await run(resource.exists("/dangling"))).toBe(false)
+      if (links) expect(await run(resource.exists("/dangling"))).toBe(false)
       await run(resource.mkdirp("/p/q/r"))
       await run(resource.writeFile("/p/q/r/s", bytes("s")))
       await run(resource.removeRecursive("/p"))
-      await run(resource.removeRecursive("/ld"))
+      if (links) await run(resource.removeRecursive("/ld"))
       expect(await run(resource.exists("/p"))).toBe(false)
       expect(text(await run(resource.readFile("/d/f")))).toBe("hello")
     })
 
-    it("sets the modification time", async () => {
+    it.runIf(!links)("refuses symlinks with NotSupported, and reads no link", async () => {
+      const resource = await withTree()
+      expect(await outcome(resource.symlink("f", "/l"))).toBe("NotSupported")
+      expect(await outcome(resource.symlink("f", "/f"))).toBe("AlreadyExists")
+      expect(await outcome(resource.readlink("/f"))).toBe("Backend")
+    })
+
+    it.runIf(capabilities.mtime !== false)("sets the modification time", async () => {
       const resource = await withTree()
       await run(resource.setMtime("/f", 1_000_000_000_000))
       expect((await run(resource.stat("/f"))).mtime).toBe(1_000_000_000_000)

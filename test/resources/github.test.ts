@@ -279,10 +279,10 @@ describe("GitHubResource primitives", () => {
 
   it("provides a read-only namespace through layer()", async () => {
     const program = Namespace.use((ns) => ns.readFile("/gh/src/new.ts"))
-    const provided = program.pipe(Effect.provide(layer("/gh", options())))
+    const provided = program.pipe(Effect.provide(layer(options(), "/gh")))
     expect(text(await run(provided))).toBe("export const added = true\n")
     const write = Namespace.use((ns) => ns.writeFile("/gh/x", bytes("x")))
-    expect((await failure(write.pipe(Effect.provide(layer("/gh", options()))))).reason).toBe("ReadOnly")
+    expect((await failure(write.pipe(Effect.provide(layer(options(), "/gh"))))).reason).toBe("ReadOnly")
   })
 })
 

@@ -1,5 +1,7 @@
 import { Effect } from "effect"
 import { RedisResource } from "../../src/resources/Redis.ts"
+import { make as makeS3 } from "../../src/resources/S3.ts"
+import { credentials, startS3 } from "./s3.ts"
 import type { Resource } from "../../src/vfs/Resource.ts"
 import { hasRedisServer, type RedisServer, skipNotice, startRedis } from "./redis.ts"
 
@@ -35,6 +37,19 @@ export const backends = async (): Promise<{
       },
     })
   } else skipped.push(`Redis (${skipNotice})`)
+
+  // s3rver is a devDependency: always here.
+  const s3 = await startS3()
+  stops.push(s3.stop)
+  available.push({
+    name: "S3",
+    fresh: async () => {
+      const bucket = `same${serial++}`
+      await s3.createBucket(bucket)
+      const resource = makeS3({ bucket, endpoint: s3.endpoint, forcePathStyle: true, credentials, cache: false })
+      return { resource, cleanup: () => Effect.runPromise(resource.close) }
+    },
+  })
 
   return {
     available,

@@ -121,12 +121,16 @@ export const cp = make("cp", {
           }
           const r = yield* Effect.result(ctx.fs.copyFile(src, dst))
           if (r._tag === "Failure") {
-            // The error names the path that failed: the source (reading) or the destination (creating).
+            // The error names the path that failed: the source (reading) or the destination (creating);
+            // running out of room happens while the bytes move, which coreutils words as copying.
             const reading = r.failure.path === src
+            const full = r.failure.reason === "FileTooLarge" || r.failure.reason === "QuotaExceeded"
             return yield* failed(
               reading
                 ? `cannot open ${quote(srcDisplay)} for reading`
-                : `cannot create regular file ${quote(dstDisplay)}`,
+                : full
+                  ? `error copying ${quote(srcDisplay)} to ${quote(dstDisplay)}`
+                  : `cannot create regular file ${quote(dstDisplay)}`,
               r.failure,
             )
           }

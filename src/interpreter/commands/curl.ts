@@ -3,19 +3,16 @@ import * as Flag from "../Argv.ts"
 import { make } from "../Command.ts"
 import { errorText } from "../ExitStatus.ts"
 import { writeText, type Output } from "../Io.ts"
-import { ALLOWED_HOSTS_VARIABLE, parseUrl, send, type NetError } from "./net/Http.ts"
+import { parseUrl, send, type NetError } from "./net/Http.ts"
+import { denyAll } from "./net/Policy.ts"
 import { openFileOutput } from "./shared/FileOutput.ts"
 
 /** curl's message and exit code for a request that got no response. */
 const failure = (e: NetError): { readonly code: number; readonly message: string } => {
   switch (e.kind) {
-    case "disabled":
-      return {
-        code: 6,
-        message: `network access is disabled in this workspace (allow hosts with ${ALLOWED_HOSTS_VARIABLE})`,
-      }
-    case "refused":
-      return { code: 6, message: `(6) network access to '${e.host}' is not allowed in this workspace` }
+    case "blocked":
+      // As curl words a refused connection, with the reason in place of "Couldn't connect to server".
+      return { code: 7, message: `(7) Failed to connect to ${e.host} port ${e.port} after 0 ms: ${e.message}` }
     case "resolve":
       return { code: 6, message: `(6) Could not resolve host: ${e.host}` }
     case "connect":
@@ -39,8 +36,9 @@ const writeOut = (format: string, vars: Readonly<Record<string, string>>): strin
 const encoder = new TextEncoder()
 
 /**
- * `curl`: transfer URLs with `fetch`. Hosts must be on the workspace's
- * allow-list (`MIRAGE_ALLOWED_HOSTS` for now). No progress meter is drawn.
+ * `curl`: transfer URLs with `fetch`. Only what the workspace's network
+ * policy allows is reached; a refusal is reported even under `-s`, so that
+ * the caller learns why. No progress meter is drawn.
  */
 export const curl = make("curl", {
   summary: "transfer a URL",
@@ -136,10 +134,12 @@ export const curl = make("curl", {
             continue
           }
         }
-        const response = yield* Effect.result(send(ctx.env, { url, method, headers, body, follow: flags.location }))
+        const response = yield* Effect.result(
+          send(ctx.network ?? denyAll, { url, method, headers, body, follow: flags.location }),
+        )
         if (response._tag === "Failure") {
           const f = failure(response.failure)
-          yield* response.failure.kind === "disabled"
+          yield* response.failure.kind === "blocked"
             ? writeText(ctx.stderr, `curl: ${f.message}\n`)
             : complain(f.message)
           status = f.code

@@ -1,14 +1,15 @@
-import { Effect } from "effect"
+import { Effect, Stream } from "effect"
 import * as Pattern from "../expand/pattern.ts"
 import type { VfsError } from "../../vfs/VfsError.ts"
 import * as Flag from "../Argv.ts"
 import { make, type DeclaredCommand, type RunInput } from "../Command.ts"
 import { errorText } from "../ExitStatus.ts"
-import { concat, readAll, type BrokenPipe, type Input } from "../Io.ts"
+import { readAll, type BrokenPipe, type Input } from "../Io.ts"
 import { resolveOperand, withInput } from "./shared/Files.ts"
 import { compileMatcher, type Matcher, type Syntax } from "./shared/GrepMatcher.ts"
 import { latin1 } from "./shared/Lines.ts"
-import { makeSink, type Sink } from "./shared/Sink.ts"
+import { makeSink } from "./shared/Sink.ts"
+import { makeSearcher, type SearchState } from "./grep/Search.ts"
 
 const encoder = new TextEncoder()
 
@@ -122,15 +123,6 @@ const contextDigits = (args: ReadonlyArray<string>): ReadonlyArray<string> => {
     if (takesNext && i + 1 < args.length) out.push(args[++i])
   }
   return out
-}
-
-interface State {
-  anySelected: boolean
-  errors: boolean
-  /** Something was printed: later context groups get a separator. */
-  used: boolean
-  /** `-q` found a line: stop everything. */
-  done: boolean
 }
 
 const contextLength = (value: string | undefined): number | undefined | "bad" =>
@@ -254,8 +246,7 @@ const run =
       const withFilename = f.noFilename ? false : f.withFilename || files.length > 1 || recursive
       const eol = f.nullData ? 0 : 10
       const sink = makeSink(ctx.stdout)
-      const state: State = { anySelected: false, errors: false, used: false, done: false }
-      const listOnly = f.filesWithMatches || f.filesWithoutMatch
+      const state: SearchState = { anySelected: false, errors: false, used: false, done: false }
       const complain = (message: string) =>
         Effect.gen(function* () {
           state.errors = true
@@ -264,160 +255,96 @@ const run =
           yield* warn(message)
         })
 
-      /** Search one input; the display name goes in prefixes and messages. */
-      const search = (source: Input, name: string) =>
+      const searcher = makeSearcher(
+        {
+          matcher,
+          eol,
+          invert: f.invertMatch,
+          maxCount,
+          before,
+          after,
+          contextGiven,
+          groupSeparator: f.groupSeparator,
+          noGroupSeparator: f.noGroupSeparator,
+          withFilename,
+          nullAfterName: f.null,
+          lineNumber: f.lineNumber,
+          byteOffset: f.byteOffset,
+          onlyMatching: f.onlyMatching,
+          count: f.count,
+          quiet: f.quiet,
+          filesWithMatches: f.filesWithMatches,
+          filesWithoutMatch: f.filesWithoutMatch,
+          binaryMode: binaryMode === "text" ? "text" : binaryMode === "without-match" ? "without-match" : "binary",
+          nullData: f.nullData,
+        },
+        sink,
+        state,
+      )
+      const finish = (name: string) =>
+        Effect.suspend(() =>
+          searcher.finish() ? Effect.andThen(sink.flush, warn(`${name}: binary file matches`)) : Effect.void,
+        )
+
+      /** Search a shared input (stdin): what this search does not read stays for the next reader. */
+      const searchInput = (source: Input, name: string) =>
         Effect.gen(function* () {
-          let selected = 0
-          let lineNo = 0
-          let offset = 0
-          let binary = false
-          let binaryMatched = false
-          let afterLeft = 0
-          let lastPrinted = 0
-          let stopped = false
-          const held: Array<{ readonly bytes: Uint8Array; readonly lineNo: number; readonly offset: number }> = []
-
-          const prefix = (s: Sink, sep: string, n: number, at: number) => {
-            if (withFilename) {
-              s.text(name)
-              if (f.null) s.byte(0)
-              else s.text(sep)
-            }
-            if (f.lineNumber) s.text(`${n}${sep}`)
-            if (f.byteOffset) s.text(`${at}${sep}`)
-          }
-          const emit = (bytes: Uint8Array, start: number, end: number, n: number, at: number, sep: string) => {
-            // A group separator before a group that does not continue the last one (in any file).
-            if (contextGiven && state.used && !f.noGroupSeparator && (lastPrinted === 0 || n > lastPrinted + 1)) {
-              sink.text(`${f.groupSeparator ?? "--"}\n`)
-            }
-            prefix(sink, sep, n, at)
-            sink.pushRange(bytes, start, end)
-            sink.byte(eol)
-            lastPrinted = n
-            state.used = true
-          }
-
-          /** One line `buf[s, e)`, `text` its latin1 form. Returns false to stop reading. */
-          const line = (buf: Uint8Array, s: number, e: number, text: string): boolean => {
-            lineNo++
-            const at = offset
-            offset += e - s + 1
-            if (selected >= maxCount) {
-              // Past -m: only trailing context remains.
-              if (afterLeft > 0 && !listOnly && !f.count && !f.quiet && !f.onlyMatching) {
-                afterLeft--
-                emit(buf, s, e, lineNo, at, "-")
-                return afterLeft > 0
-              }
-              return false
-            }
-            const hit = matcher.test(text) !== f.invertMatch
-            if (!hit) {
-              if (listOnly || f.count || f.quiet) return true
-              if (afterLeft > 0) {
-                afterLeft--
-                if (!f.onlyMatching) emit(buf, s, e, lineNo, at, "-")
-              } else if (before > 0) {
-                held.push({ bytes: buf.slice(s, e), lineNo, offset: at })
-                if (held.length > before) held.shift()
-              }
-              return true
-            }
-            selected++
-            state.anySelected = true
-            if (f.quiet) {
-              state.done = true
-              return false
-            }
-            if (listOnly) return false
-            if (f.count) return selected < maxCount
-            if (binary) {
-              binaryMatched = true
-              return false
-            }
-            if (!f.onlyMatching) for (const h of held) emit(h.bytes, 0, h.bytes.length, h.lineNo, h.offset, "-")
-            held.length = 0
-            if (f.onlyMatching) {
-              if (!f.invertMatch) {
-                let from = 0
-                while (from <= text.length) {
-                  const m = matcher.next(text, from)
-                  if (m === undefined) break
-                  if (m.end === m.start) {
-                    from = m.start + 1
-                    continue
-                  }
-                  prefix(sink, ":", lineNo, at + m.start)
-                  sink.pushRange(buf, s + m.start, s + m.end)
-                  sink.byte(eol)
-                  state.used = true
-                  from = m.end
-                }
-              }
-            } else emit(buf, s, e, lineNo, at, ":")
-            afterLeft = after
-            return selected < maxCount || afterLeft > 0
-          }
-
-          let carry: Uint8Array | undefined
-          while (!stopped && !state.done) {
+          searcher.begin(name)
+          while (true) {
             const chunk = yield* source.read
             if (chunk === null) {
-              if (carry !== undefined && carry.length > 0) {
-                const t = latin1(carry)
-                line(carry, 0, carry.length, t)
-              }
+              searcher.end()
               break
             }
-            if (!binary && binaryMode !== "text" && !f.nullData && chunk.includes(0)) {
-              binary = true
-              if (binaryMode === "without-match") {
-                selected = 0
-                break
-              }
+            if (!searcher.feed(chunk)) {
+              const rest = searcher.leftover()
+              if (rest !== undefined) source.unread(rest)
+              break
             }
-            const buf = carry === undefined ? chunk : concat([carry, chunk])
-            const last = buf.lastIndexOf(eol)
-            if (last === -1) {
-              carry = buf
-              continue
-            }
-            const text = latin1(buf, 0, last)
-            let s = 0
-            while (s <= last) {
-              const e = buf.indexOf(eol, s)
-              if (!line(buf, s, e, text.slice(s, e))) {
-                stopped = true
-                // Leave what this command did not read for the next reader of a shared stdin.
-                if (e + 1 < buf.length) source.unread(buf.subarray(e + 1))
-                break
-              }
-              s = e + 1
-            }
-            carry = last + 1 < buf.length ? buf.slice(last + 1) : undefined
             yield* sink.flushIfFull
           }
+          yield* finish(name)
+        })
 
-          if (f.count) {
-            if (withFilename) {
-              sink.text(name)
-              if (f.null) sink.byte(0)
-              else sink.text(":")
-            }
-            sink.text(`${selected}\n`)
-          }
-          if (f.filesWithMatches && selected > 0) {
-            sink.text(name)
-            sink.byte(f.null ? 0 : 10)
-          }
-          if (f.filesWithoutMatch && selected === 0) {
-            sink.text(name)
-            sink.byte(f.null ? 0 : 10)
-          }
-          if (binaryMatched) {
-            yield* sink.flush
-            yield* warn(`${name}: binary file matches`)
+      /** Search a file: its chunks are pushed to the search, which ends the read when it has seen enough. */
+      const searchFile = (path: string, name: string): Effect.Effect<void, VfsError | BrokenPipe> =>
+        Effect.suspend(() => {
+          searcher.begin(name)
+          let ended = true
+          return Stream.runForEachWhile(ctx.fs.read(path), (chunk) => {
+            const more = searcher.feed(chunk)
+            if (!more) ended = false
+            return sink.full() ? Effect.as(sink.flush, more) : Effect.succeed(more)
+          }).pipe(
+            Effect.andThen(() => {
+              if (ended) searcher.end()
+              return finish(name)
+            }),
+          )
+        })
+
+      /** A file met while recursing (no stat: the listing gave its type). */
+      const searchFound = (path: string, display: string) =>
+        fileWanted(display)
+          ? searchFile(path, display).pipe(
+              Effect.catchTag("VfsError", (error: VfsError) => complain(`${display}: ${errorText(error)}`)),
+            )
+          : Effect.void
+
+      const searchDirectory = (path: string, display: string, commandLine: boolean): Effect.Effect<void, BrokenPipe> =>
+        Effect.gen(function* () {
+          if (!dirWanted(display) && !(implicitDot && commandLine)) return
+          const entries = yield* Effect.result(ctx.fs.list(path))
+          if (entries._tag === "Failure") return yield* complain(`${display}: ${errorText(entries.failure)}`)
+          for (const entry of entries.success) {
+            if (state.done) return
+            const childDisplay =
+              implicitDot && commandLine ? entry.name : `${display.replace(/\/+$/, "")}/${entry.name}`
+            const child = `${path === "/" ? "" : path}/${entry.name}`
+            // Entries are typed by the listing (links not followed): only -R needs a stat, for links.
+            if (entry.type === "file") yield* searchFound(child, childDisplay)
+            else if (entry.type === "directory") yield* searchDirectory(child, childDisplay, false)
+            else if (f.dereferenceRecursive) yield* searchPath(child, childDisplay, false)
           }
         })
 
@@ -425,7 +352,7 @@ const run =
         Effect.gen(function* () {
           if (state.done) return
           if (operand === "-" && commandLine) {
-            yield* search(ctx.stdin, f.label ?? "(standard input)").pipe(
+            yield* searchInput(ctx.stdin, f.label ?? "(standard input)").pipe(
               Effect.catchTag("VfsError", (error) => complain(`${display}: ${errorText(error)}`)),
             )
             return
@@ -443,20 +370,9 @@ const run =
           if (type === "directory") {
             if (directories === "skip") return
             if (!recursive) return yield* complain(`${display}: Is a directory`)
-            if (!dirWanted(display) && !(implicitDot && commandLine)) return
-            const entries = yield* Effect.result(ctx.fs.list(path))
-            if (entries._tag === "Failure") return yield* complain(`${display}: ${errorText(entries.failure)}`)
-            for (const entry of entries.success) {
-              const childDisplay =
-                implicitDot && commandLine ? entry.name : `${display.replace(/\/+$/, "")}/${entry.name}`
-              yield* searchPath(`${path === "/" ? "" : path}/${entry.name}`, childDisplay, false)
-            }
-            return
+            return yield* searchDirectory(path, display, commandLine)
           }
-          if (!fileWanted(display)) return
-          yield* withInput(ctx, path, (i) => search(i, display)).pipe(
-            Effect.catchTag("VfsError", (error: VfsError) => complain(`${display}: ${errorText(error)}`)),
-          )
+          yield* searchFound(path, display)
         })
 
       for (const file of files) yield* searchPath(file, file, true)

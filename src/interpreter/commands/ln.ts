@@ -163,7 +163,12 @@ const attempt = (
       if (existing.success.type !== "symlink" && "path" in a && "path" in b && a.path === b.path)
         return `${quote(source)} and ${quote(dest)} are the same file`
     }
-    if (!flags.symbolic) return failure("Operation not supported")
+    if (!flags.symbolic) {
+      // As coreutils, a read-only file system (like a full quota) is named without the source.
+      if (ctx.fs.route(destAbs)?.mount.mode === "read")
+        return `failed to create hard link ${quote(dest)}: Read-only file system`
+      return failure("Operation not supported")
+    }
     let target = source
     if (flags.relative) {
       const from = yield* canonicalize(ctx.fs, ctx.cwd, Path.dirname(destAbs), "missing")

@@ -33,6 +33,12 @@ export const rm = make("rm", {
       /** Remove `path` (a directory's contents first); true when it is gone. */
       const remove = (path: string, display: string, isDir: boolean): Effect.Effect<boolean, BrokenPipe> =>
         Effect.gen(function* () {
+          // One call removes a whole tree where the backend can (a batched delete on S3);
+          // the walk below then only runs to name what could not be removed.
+          if (isDir && flags.recursive && !flags.verbose) {
+            const whole = yield* Effect.result(ctx.fs.remove(path, { recursive: true }))
+            if (whole._tag === "Success") return true
+          }
           if (isDir && flags.recursive) {
             const entries = yield* Effect.result(ctx.fs.list(path))
             if (entries._tag === "Failure") {
@@ -78,9 +84,11 @@ export const rm = make("rm", {
         const { path, type } = st.success
         if (type === "directory") {
           if (flags.recursive && path === "/" && !flags.noPreserveRoot) {
+            // Named as fts names it: trailing slashes squeezed to one, except that `//` stays.
+            const shown = operand === "//" ? operand : operand.replace(/\/+$/, "/")
             yield* writeText(
               ctx.stderr,
-              `${name}: it is dangerous to operate recursively on '/'\n${name}: use --no-preserve-root to override this failsafe\n`,
+              `${name}: it is dangerous to operate recursively on ${quote(shown)}${shown === "/" ? "" : " (same as '/')"}\n${name}: use --no-preserve-root to override this failsafe\n`,
             )
             status = 1
             continue

@@ -2,30 +2,20 @@ import { Effect } from "effect"
 import * as Flag from "../Argv.ts"
 import { make } from "../Command.ts"
 import { quoteIfNeeded, report } from "../ExitStatus.ts"
-import { readAll, type Output } from "../Io.ts"
+import { concat, readAll, type Output } from "../Io.ts"
 import { openFileOutput } from "./shared/FileOutput.ts"
 import { withInput } from "./shared/Files.ts"
-import { makeSink } from "./shared/Sink.ts"
-import { latin1 } from "./shared/Lines.ts"
+import { lineTable, writeLines } from "./shared/LineTable.ts"
 import {
-  compareValues,
   incompatible,
   isDefault,
-  keyValue,
   noOrdering,
   parseKey,
   setOrdering,
   type Key,
-  type KeyValue,
   type Ordering,
 } from "./shared/SortKeys.ts"
-
-/** A line with its whole text and its keys' values, computed once. */
-interface Line {
-  readonly bytes: Uint8Array
-  readonly text: string
-  readonly keys: ReadonlyArray<KeyValue>
-}
+import { comparison, mergeRanges, sortLines, type SortOptions } from "./shared/SortOrder.ts"
 
 const SORT_WORDS: Record<string, string> = {
   "general-numeric": "g",
@@ -36,33 +26,19 @@ const SORT_WORDS: Record<string, string> = {
   version: "V",
 }
 
-/** Split input into lines (views, no copies); a last line without its delimiter still counts. */
-const splitLines = (data: Uint8Array, eol: number, into: Array<Uint8Array>): void => {
-  let start = 0
-  while (start < data.length) {
-    const i = data.indexOf(eol, start)
-    if (i === -1) {
-      into.push(data.subarray(start))
-      return
-    }
-    into.push(data.subarray(start, i))
-    start = i + 1
+/**
+ * The inputs as one buffer, each ended by `eol` (a last line without one is
+ * still a line of its own input), and the line number each input starts at.
+ */
+const joinInputs = (inputs: ReadonlyArray<Uint8Array>, eol: number): Uint8Array => {
+  const parts: Array<Uint8Array> = []
+  const end = new Uint8Array([eol])
+  for (const data of inputs) {
+    if (data.length === 0) continue
+    parts.push(data)
+    if (data[data.length - 1] !== eol && data !== inputs[inputs.length - 1]) parts.push(end)
   }
-}
-
-/** `-m`: merge inputs taken as sorted, the earlier input first on ties (as GNU's merge). */
-const merge = (inputs: ReadonlyArray<ReadonlyArray<Line>>, compare: (a: Line, b: Line) => number): Array<Line> => {
-  const out: Array<Line> = []
-  const at = inputs.map(() => 0)
-  for (;;) {
-    let best = -1
-    for (let i = 0; i < inputs.length; i++) {
-      if (at[i] >= inputs[i].length) continue
-      if (best === -1 || compare(inputs[i][at[i]], inputs[best][at[best]]) < 0) best = i
-    }
-    if (best === -1) return out
-    out.push(inputs[best][at[best]++])
-  }
+  return parts.length === 0 ? new Uint8Array(0) : concat(parts)
 }
 
 /** `sort`: sort lines of text files (LC_ALL=C byte order, GNU's last-resort whole-line comparison). */
@@ -166,22 +142,13 @@ export const sort = make("sort", {
       }
       const eol = flags.zeroTerminated ? 0 : 10
       const unique = flags.unique
-      const salt = (Math.random() * 0x7fffffff) | 0
-      // Latin1 text compares in byte order, so the last resort is a native string comparison.
-      const compare = (a: Line, b: Line): number => {
-        for (let k = 0; k < keys.length; k++) {
-          const d = compareValues(a.keys[k], b.keys[k], keys[k])
-          if (d !== 0) return keys[k].reverse ? -d : d
-        }
-        if (keys.length > 0 && (unique || flags.stable)) return 0
-        const d = a.text < b.text ? -1 : a.text > b.text ? 1 : 0
-        return global.reverse ? -d : d
+      const options: SortOptions = {
+        keys,
+        tab,
+        reverse: global.reverse,
+        noLastResort: unique || flags.stable,
+        salt: (Math.random() * 0x7fffffff) | 0,
       }
-      const prepare = (bytes: Uint8Array): Line => ({
-        bytes,
-        text: latin1(bytes),
-        keys: keys.map((key) => keyValue(bytes, key, tab, salt)),
-      })
 
       const checkMode = flags.checkQuiet
         ? "quiet"
@@ -194,7 +161,7 @@ export const sort = make("sort", {
         return yield* die(`extra operand '${operands[1]}' not allowed with -${checkMode === "quiet" ? "C" : "c"}`)
       }
 
-      const inputs: Array<Array<Line>> = []
+      const inputs: Array<Uint8Array> = []
       for (const operand of operands.length === 0 ? ["-"] : operands) {
         const data = yield* withInput(ctx, operand, readAll).pipe(
           Effect.map((d): Uint8Array | undefined => d),
@@ -203,19 +170,19 @@ export const sort = make("sort", {
           ),
         )
         if (data === undefined) return 2
-        const lines: Array<Uint8Array> = []
-        splitLines(data, eol, lines)
-        inputs.push(lines.map(prepare))
+        inputs.push(data)
       }
-      const lines = flags.merge ? merge(inputs, compare) : inputs.flat()
+      const table = lineTable(joinInputs(inputs, eol), eol)
 
       if (checkMode !== undefined) {
-        for (let i = 1; i < lines.length; i++) {
-          const d = compare(lines[i - 1], lines[i])
+        const { compare } = comparison(table, options)
+        for (let i = 1; i < table.count; i++) {
+          const d = compare(i - 1, i)
           if (d > 0 || (unique && d === 0)) {
             if (checkMode === "diagnose") {
               const file = operands[0] ?? "-"
-              yield* warn(`${file}:${i + 1}: disorder: ${new TextDecoder().decode(lines[i].bytes)}`)
+              const line = table.bytes.subarray(table.start[i], table.start[i + 1] - 1)
+              yield* warn(`${file}:${i + 1}: disorder: ${new TextDecoder().decode(line)}`)
             }
             return 1
           }
@@ -223,36 +190,26 @@ export const sort = make("sort", {
         return 0
       }
 
-      // Without keys the order is the latin1 texts' own order: sort them natively (equal texts are equal lines).
-      const plain = keys.length === 0 && !flags.merge
-      const texts = plain ? lines.map((l) => l.text).sort() : []
-      if (plain && global.reverse) texts.reverse()
-      if (!plain && !flags.merge) lines.sort(compare)
-      const write = (out: Output) =>
-        Effect.gen(function* () {
-          const sink = makeSink(out)
-          if (plain) {
-            let previous: string | undefined
-            for (const text of texts) {
-              if (unique && text === previous) continue
-              previous = text
-              sink.latin1(text)
-              sink.byte(eol)
-              if (sink.full()) yield* sink.flush
-            }
-            yield* sink.flush
-            return
-          }
-          let previous: Line | undefined
-          for (const line of lines) {
-            if (unique && previous !== undefined && compare(previous, line) === 0) continue
-            previous = line
-            sink.push(line.bytes)
-            sink.byte(eol)
-            if (sink.full()) yield* sink.flush
-          }
-          yield* sink.flush
-        })
+      let order: Uint32Array
+      let repeats: (k: number) => boolean
+      if (flags.merge) {
+        const ranges: Array<readonly [number, number]> = []
+        let line = 0
+        for (const data of inputs) {
+          const lines = lineTable(data, eol).count
+          ranges.push([line, line + lines])
+          line += lines
+        }
+        const c = comparison(table, options)
+        const merged = mergeRanges(ranges, c.compare)
+        order = merged
+        repeats = (k) => k > 0 && c.sameKeys(merged[k - 1], merged[k])
+      } else {
+        const sorted = sortLines(table, options)
+        order = sorted.order
+        repeats = sorted.repeats
+      }
+      const write = (out: Output) => writeLines(out, table, order, eol, unique ? (k) => !repeats(k) : undefined)
       if (flags.output === undefined) {
         yield* write(ctx.stdout)
         return 0

@@ -4,6 +4,7 @@ import { make } from "../Command.ts"
 import { concat, type Input } from "../Io.ts"
 import { eachFile, strayDigit, wantHeaders } from "./shared/HeadTail.ts"
 import { parseCount } from "./shared/Numbers.ts"
+import { countByte } from "./shared/ByteCount.ts"
 import { makeSink, type Sink } from "./shared/Sink.ts"
 
 /**
@@ -55,16 +56,6 @@ const skipThenCopy = (input: Input, sink: Sink, count: number, delimiter: number
       yield* sink.flushIfFull
     }
   })
-
-const countByte = (chunk: Uint8Array, b: number): number => {
-  let n = 0
-  let i = chunk.indexOf(b)
-  while (i !== -1) {
-    n++
-    i = chunk.indexOf(b, i + 1)
-  }
-  return n
-}
 
 /**
  * Copy the last `count` units. Only the chunks that can still hold them are

@@ -150,6 +150,38 @@ const expand = (
 
 const size = (elements: ReadonlyArray<Element>): number => expand(elements, 0).bytes.length
 
+// The byte loops are plain functions: loops inside the command's generator are not optimized.
+
+/** Each byte through a 256-entry table, into a fresh array (never in place: the input may be shared). */
+const translate = (chunk: Uint8Array, map: Uint8Array): Uint8Array => {
+  const out = new Uint8Array(chunk.length)
+  for (let i = 0; i < chunk.length; i++) out[i] = map[chunk[i]]
+  return out
+}
+
+/** Translate, delete and squeeze; `state.previous` carries the last byte written across chunks. */
+const filter = (
+  chunk: Uint8Array,
+  map: Uint8Array,
+  deleting: Uint8Array,
+  squeezing: Uint8Array,
+  state: { previous: number },
+): Uint8Array => {
+  const out = new Uint8Array(chunk.length)
+  let n = 0
+  let previous = state.previous
+  for (let i = 0; i < chunk.length; i++) {
+    const b = chunk[i]
+    if (deleting[b] === 1) continue
+    const c = map[b]
+    if (squeezing[c] === 1 && c === previous) continue
+    previous = c
+    out[n++] = c
+  }
+  state.previous = previous
+  return out.subarray(0, n)
+}
+
 /** `tr`: translate, squeeze, and/or delete bytes. */
 export const tr = make("tr", {
   summary: "Translate, squeeze, and/or delete characters from standard input, writing to standard output.",
@@ -235,22 +267,12 @@ export const tr = make("tr", {
       if (flags.squeeze) for (const b of operands.length === 2 ? s2.bytes : s1.bytes) squeezing[b] = 1
 
       const sink = makeSink(ctx.stdout)
-      let previous = -1
+      const state = { previous: -1 }
+      const plain = !flags.delete && !flags.squeeze
       while (true) {
         const chunk = yield* ctx.stdin.read.pipe(Effect.catchTag("VfsError", () => Effect.succeed(null)))
         if (chunk === null) break
-        // Each chunk is translated into a fresh array (never in place: the input may be shared).
-        const out = new Uint8Array(chunk.length)
-        let n = 0
-        for (let i = 0; i < chunk.length; i++) {
-          const b: number = chunk[i]
-          if (deleting[b] === 1) continue
-          const c = map[b]
-          if (squeezing[c] === 1 && c === previous) continue
-          previous = c
-          out[n++] = c
-        }
-        sink.push(out.subarray(0, n))
+        sink.push(plain ? translate(chunk, map) : filter(chunk, map, deleting, squeezing, state))
         yield* sink.flushIfFull
       }
       yield* sink.flush

@@ -128,9 +128,13 @@ export const truncate = make("truncate", {
         )
         if (done._tag === "Failure") {
           status = 1
+          // Opening worked; the size did not (past a file size limit or a quota), as ftruncate(2) fails.
+          const sizing = done.failure.reason === "FileTooLarge" || done.failure.reason === "QuotaExceeded"
           yield* writeText(
             ctx.stderr,
-            `truncate: cannot open ${quote(operand)} for writing: ${strerror(done.failure)}\n`,
+            sizing
+              ? `truncate: failed to truncate ${quote(operand)} at ${size} bytes: ${strerror(done.failure)}\n`
+              : `truncate: cannot open ${quote(operand)} for writing: ${strerror(done.failure)}\n`,
           )
         }
       }

@@ -1,6 +1,7 @@
 import { Effect } from "effect"
 import * as Flag from "../Argv.ts"
 import { make } from "../Command.ts"
+import { errorText } from "../ExitStatus.ts"
 import { writeText } from "../Io.ts"
 import * as Path from "../../vfs/Path.ts"
 import { lineReader } from "./shared/LineReader.ts"
@@ -121,9 +122,18 @@ export const unzip = make("unzip", {
         let answer: "all" | "none" | undefined = flags.overwrite ? "all" : flags.never ? "none" : undefined
         const replies = lineReader(ctx.stdin)
         for (const e of chosen) {
-          const rel = flags.junk ? e.name.slice(e.name.replace(/\/$/, "").lastIndexOf("/") + 1) : e.name
-          if (rel === "" || (flags.junk && e.name.endsWith("/"))) continue
-          const target = Path.resolve(base, rel.replace(/^\/+/, ""))
+          const junked = flags.junk ? e.name.slice(e.name.replace(/\/$/, "").lastIndexOf("/") + 1) : e.name
+          if (junked === "" || (flags.junk && e.name.endsWith("/"))) continue
+          // No member lands outside the extraction directory ("zip slip"), as Info-ZIP ensures.
+          const safe = safeName(junked)
+          if (safe.absolute) yield* writeText(ctx.stderr, `warning:  stripped absolute path spec from ${e.name}\n`)
+          if (safe.skippedParent) {
+            yield* writeText(ctx.stdout, `warning:  skipped "../" path component(s) in ${e.name}\n`)
+            status = Math.max(status, 1)
+          }
+          const rel = safe.name
+          if (rel === "" || rel === "/") continue
+          const target = Path.resolve(base, rel)
           const display = `${prefix}${rel}`
           if (e.name.endsWith("/")) {
             if (yield* ctx.fs.exists(target)) continue
@@ -156,8 +166,8 @@ export const unzip = make("unzip", {
           }
           const wrote = yield* Effect.result(ctx.fs.writeFile(target, r))
           if (wrote._tag === "Failure") {
-            yield* writeText(ctx.stderr, `error:  cannot create ${display}\n`)
-            status = 2
+            yield* writeText(ctx.stderr, `error:  cannot create ${display}\n        ${errorText(wrote.failure)}\n`)
+            status = 50
             continue
           }
           if (e.unixTime !== undefined) yield* Effect.ignore(ctx.fs.setMtime(target, e.unixTime * 1000))
@@ -176,3 +186,25 @@ export const unzip = make("unzip", {
       return status
     }),
 })
+
+/**
+ * A member name made safe to extract, as Info-ZIP makes it: leading slashes
+ * stripped, `.` dropped, `..` dropped (or `__` when it is the last
+ * component), so every member stays under the extraction directory.
+ */
+const safeName = (
+  name: string,
+): { readonly name: string; readonly absolute: boolean; readonly skippedParent: boolean } => {
+  const absolute = name.startsWith("/")
+  const dir = name.endsWith("/")
+  const parts = name.split("/").filter((p) => p !== "" && p !== ".")
+  let skippedParent = false
+  const kept: Array<string> = []
+  parts.forEach((p, i) => {
+    if (p !== "..") kept.push(p)
+    else if (i === parts.length - 1 && !dir) kept.push("__")
+    else skippedParent = true
+  })
+  const joined = kept.join("/")
+  return { name: dir && joined !== "" ? `${joined}/` : joined, absolute, skippedParent }
+}

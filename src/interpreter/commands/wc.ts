@@ -5,6 +5,7 @@ import { make } from "../Command.ts"
 import { quoteIfNeeded, report } from "../ExitStatus.ts"
 import type { Input } from "../Io.ts"
 import { resolveOperand, withInput } from "./shared/Files.ts"
+import { countByte } from "./shared/ByteCount.ts"
 import { makeSink } from "./shared/Sink.ts"
 
 interface Counts {
@@ -14,53 +15,68 @@ interface Counts {
   maxLine: number
 }
 
+/** Counts so far, and the state of the word and line being scanned. */
+interface Scan extends Counts {
+  inWord: boolean
+  pos: number
+}
+
 /**
  * Count as GNU wc does in the C locale: a word is a run of printable
  * non-space bytes (other bytes neither start nor end one); `-L` advances tabs
- * to the next multiple of 8 and resets at CR and FF.
+ * to the next multiple of 8 and resets at CR and FF. A plain function, so
+ * that the loop is optimized (a generator's loop is not, until it resumes).
  */
-const count = (input: Input): Effect.Effect<Counts, VfsError> =>
+const scanChunk = (chunk: Uint8Array, c: Scan): void => {
+  let inWord = c.inWord
+  let pos = c.pos
+  for (let i = 0; i < chunk.length; i++) {
+    const b = chunk[i]
+    if (b > 32 && b < 127) {
+      pos++
+      inWord = true
+      continue
+    }
+    switch (b) {
+      case 10:
+      case 13:
+      case 12:
+        if (b === 10) c.lines++
+        if (pos > c.maxLine) c.maxLine = pos
+        pos = 0
+        break
+      case 9:
+        pos += 8 - (pos % 8)
+        break
+      case 32:
+        pos++
+        break
+      case 11:
+        break
+      default:
+        continue
+    }
+    if (inWord) c.words++
+    inWord = false
+  }
+  c.inWord = inWord
+  c.pos = pos
+}
+
+/** Count an input; `linesOnly` when words and widths are not asked for (bytes always are). */
+const count = (input: Input, linesOnly: boolean): Effect.Effect<Counts, VfsError> =>
   Effect.gen(function* () {
-    const c: Counts = { lines: 0, words: 0, bytes: 0, maxLine: 0 }
-    let inWord = false
-    let pos = 0
+    const c: Scan = { lines: 0, words: 0, bytes: 0, maxLine: 0, inWord: false, pos: 0 }
     while (true) {
       const chunk = yield* input.read
       if (chunk === null) break
       c.bytes += chunk.length
-      for (let i = 0; i < chunk.length; i++) {
-        const b = chunk[i]
-        if (b > 32 && b < 127) {
-          pos++
-          inWord = true
-          continue
-        }
-        switch (b) {
-          case 10:
-          case 13:
-          case 12:
-            if (b === 10) c.lines++
-            if (pos > c.maxLine) c.maxLine = pos
-            pos = 0
-            break
-          case 9:
-            pos += 8 - (pos % 8)
-            break
-          case 32:
-            pos++
-            break
-          case 11:
-            break
-          default:
-            continue
-        }
-        if (inWord) c.words++
-        inWord = false
-      }
+      if (linesOnly) c.lines += countByte(chunk, 10)
+      else scanChunk(chunk, c)
     }
-    if (inWord) c.words++
-    if (pos > c.maxLine) c.maxLine = pos
-    return c
+    if (c.inWord) c.words++
+    if (c.pos > c.maxLine) c.maxLine = c.pos
+    return { lines: c.lines, words: c.words, bytes: c.bytes, maxLine: c.maxLine }
   })
 
 /** `wc`: print newline, word, and byte counts for each file. */
@@ -129,7 +145,9 @@ export const wc = make("wc", {
       const totals: Counts = { lines: 0, words: 0, bytes: 0, maxLine: 0 }
       let status = 0
       for (const operand of list) {
-        const result = yield* Effect.result(withInput(ctx, operand, count))
+        const result = yield* Effect.result(
+          withInput(ctx, operand, (input) => count(input, !show.words && !show.maxLine)),
+        )
         if (result._tag === "Failure") {
           status = 1
           yield* sink.flush

@@ -3,12 +3,13 @@ import * as Flag from "../Argv.ts"
 import { make } from "../Command.ts"
 import { errorText } from "../ExitStatus.ts"
 import { writeText, type Output } from "../Io.ts"
-import { ALLOWED_HOSTS_VARIABLE, parseUrl, send } from "./net/Http.ts"
+import { parseUrl, send } from "./net/Http.ts"
+import { denyAll } from "./net/Policy.ts"
 import { openFileOutput } from "./shared/FileOutput.ts"
 
 /**
  * `wget`: download URLs with `fetch` into files (or `-O FILE`, `-O -` for
- * stdout), behind the same host allow-list as `curl`. Without `-q` it
+ * stdout), behind the same network policy as `curl`. Without `-q` it
  * reports each download in one line, as `wget -nv` does.
  */
 export const wget = make("wget", {
@@ -49,17 +50,13 @@ export const wget = make("wget", {
           continue
         }
         const response = yield* Effect.result(
-          send(ctx.env, { url, method: "GET", headers, body: undefined, follow: true }),
+          send(ctx.network ?? denyAll, { url, method: "GET", headers, body: undefined, follow: true }),
         )
         if (response._tag === "Failure") {
           const e = response.failure
-          if (e.kind === "disabled") {
-            yield* writeText(
-              ctx.stderr,
-              `wget: network access is disabled in this workspace (allow hosts with ${ALLOWED_HOSTS_VARIABLE})\n`,
-            )
-          } else if (e.kind === "refused")
-            yield* writeText(ctx.stderr, `wget: network access to '${e.host}' is not allowed in this workspace\n`)
+          // A refusal by the policy is reported even under -q, so that the caller learns why.
+          if (e.kind === "blocked")
+            yield* writeText(ctx.stderr, `Connecting to ${e.host}:${e.port}... failed: ${e.message}.\n`)
           else if (e.kind === "resolve") yield* say(`wget: unable to resolve host address '${e.host}'\n`)
           else yield* say(`failed: Connection refused.\n`)
           status = 4

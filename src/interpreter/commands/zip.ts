@@ -2,6 +2,7 @@ import { Effect } from "effect"
 import * as Flag from "../Argv.ts"
 import { make } from "../Command.ts"
 import { writeText } from "../Io.ts"
+import { describe } from "../../vfs/VfsError.ts"
 import { zoneFromTZ } from "./date/Zone.ts"
 import { dosDateTime, encodeEnd, encodeMember, extractData, readDirectory, type Written } from "./zip/Container.ts"
 
@@ -136,7 +137,10 @@ export const zip = make("zip", {
       yield* writeText(ctx.stdout, warnings + (flags.quiet ? "" : out.join("")))
       const written = yield* Effect.result(ctx.fs.writeFile(archivePath, bytes))
       if (written._tag === "Failure") {
-        yield* writeText(ctx.stderr, `zip I/O error: ${written.failure.reason}\n`)
+        yield* writeText(
+          ctx.stderr,
+          `zip I/O error: ${describe(written.failure.reason)}\nzip error: Could not create output file (${archive})\n`,
+        )
         return 15
       }
       return 0

@@ -38,14 +38,20 @@ export const matches = (pattern: string, text: string, options?: PatternOptions)
   return c.literal !== undefined ? c.literal === text : c.full.test(text)
 }
 
+/** The characters that can begin a glob (or escape one). */
+const GLOB_START = /[\\*?[+@!]/
+
 /**
  * Whether a pattern has unescaped glob characters (bash's
  * `unquoted_glob_pattern_p`): `*`, `?`, a `[` with a later `]` (not across a
  * `/`), or an extglob opener `+(`, `@(`, `!(`.
  */
 export const hasGlobChars = (pattern: string): boolean => {
+  // Most words have none of these: a native scan finds that far faster than the loop (a 100 MB value).
+  const start = pattern.search(GLOB_START)
+  if (start < 0) return false
   let open = false
-  for (let i = 0; i < pattern.length; i++) {
+  for (let i = start; i < pattern.length; i++) {
     const c = pattern[i]
     if (c === "\\") i++
     else if (c === "*" || c === "?") return true

@@ -1,7 +1,8 @@
 import { Effect } from "effect"
 import type * as Ast from "../../parser/Ast.ts"
 import { runSubshell } from "../compile.ts"
-import { emptyInput, makeCollector, makePipe, readAll } from "../Io.ts"
+import { emptyInput, makeCollector, makePipe, type Output, readAll } from "../Io.ts"
+import * as Limits from "../Limits.ts"
 import { withRedirects } from "../redirect.ts"
 import * as Sh from "../Shell.ts"
 import * as State from "../State.ts"
@@ -30,10 +31,22 @@ export const commandSubstitution = (sh: Sh.Shell, body: Ast.Script): Effect.Effe
       return trimTrailingNewlines(decoder.decode(content))
     }
     const collector = makeCollector()
+    const budget = sh.rt.budget
+    // What `$(...)` captures lives in memory: it may hold as much as the run may print, no more.
+    const output: Output = {
+      write: (bytes) =>
+        collector.size() + bytes.length > budget.limits.maxOutputBytes
+          ? Limits.breach(
+              budget,
+              "maxOutputBytes",
+              `${sh.state.scriptName}: line ${sh.state.lineNo}: command substitution output of more than ${budget.limits.maxOutputBytes} bytes`,
+            )
+          : collector.output.write(bytes),
+    }
     const child: Sh.Shell = {
       ...sh,
       state: State.fork(sh.state, { trace: true }),
-      fds: replaceFd(sh.fds, 1, { output: collector.output }),
+      fds: replaceFd(sh.fds, 1, { output }),
     }
     const status = yield* runSubshell(child, body.body)
     sh.state.lastStatus = status
@@ -74,14 +87,15 @@ export const processSubstitution = (sh: Sh.Shell, part: Ast.ProcessSub): Effect.
         ? replaceFd(sh.fds, 1, { output: pipe.output })
         : replaceFd(sh.fds, 0, { input: pipe.input })
     const child: Sh.Shell = { ...sh, state: State.fork(sh.state), fds: childFds }
+    const budget = sh.rt.budget
+    yield* Limits.startProcesses(budget, 1)
     const run = runSubshell(child, part.body.body).pipe(
       Effect.ensuring(part.direction === "<" ? pipe.closeWriter : pipe.closeReader),
+      Effect.ensuring(Limits.endProcess(budget)),
     )
     const fiber = yield* Effect.forkDetach(run)
     // `$!` names the newest process substitution, and `wait` can join it
-    const pid = ++sh.state.nextPid
-    sh.state.lastBackgroundPid = pid
-    sh.rt.jobs.set(pid, fiber)
+    Sh.addJob(sh, fiber)
     sh.rt.procSubs.set(path, {
       fd: part.direction === "<" ? { input: pipe.input } : { output: pipe.output },
       done: part.direction === "<" ? pipe.closeReader : pipe.closeWriter,

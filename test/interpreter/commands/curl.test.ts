@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { curl } from "../../../src/interpreter/commands/curl.ts"
 import { wget } from "../../../src/interpreter/commands/wget.ts"
+import { makePolicy } from "../../../src/interpreter/commands/net/Policy.ts"
 import { readText, run } from "./harness.ts"
 
 // A local server stands in for the network; nothing leaves 127.0.0.1.
@@ -41,25 +42,29 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
-const allowed = { MIRAGE_ALLOWED_HOSTS: "127.0.0.1" }
+const allowed = { network: makePolicy({ allow: ["127.0.0.1"] }) }
 
 describe("curl", () => {
-  it("refuses every host when no host is allowed", async () => {
+  // A blocked URL is worded as curl words a refused connection, with the policy as the reason.
+  const blocked = (url: URL) =>
+    `curl: (7) Failed to connect to ${url.hostname} port ${url.port} after 0 ms: blocked by the workspace network policy\n`
+
+  it("refuses every host when no host is allowed, even under -s", async () => {
     const r = await run(curl, ["-s", `${base}/hello`])
-    expect(r).toMatchObject({
-      stdout: "",
-      stderr: "curl: network access is disabled in this workspace (allow hosts with MIRAGE_ALLOWED_HOSTS)\n",
-      status: 6,
-    })
+    expect(r).toMatchObject({ stdout: "", stderr: blocked(new URL(base)), status: 7 })
   })
 
-  it("refuses a host that is not on the list", async () => {
-    const r = await run(curl, ["-sS", `${base}/hello`], { env: { MIRAGE_ALLOWED_HOSTS: "example.com" } })
-    expect(r).toMatchObject({
-      stdout: "",
-      stderr: "curl: (6) network access to '127.0.0.1' is not allowed in this workspace\n",
-      status: 6,
+  it("refuses a host that is not on the list, and ignores MIRAGE_ALLOWED_HOSTS", async () => {
+    const r = await run(curl, ["-sS", `${base}/hello`], {
+      network: makePolicy({ allow: ["example.com"] }),
+      env: { MIRAGE_ALLOWED_HOSTS: "*" },
     })
+    expect(r).toMatchObject({ stdout: "", stderr: blocked(new URL(base)), status: 7 })
+  })
+
+  it("refuses a redirect to a URL outside the allowed prefix", async () => {
+    const r = await run(curl, ["-sSL", `${base}/redirect`], { network: makePolicy({ allow: [`${base}/redirect`] }) })
+    expect(r).toMatchObject({ stdout: "", stderr: blocked(new URL(base)), status: 7 })
   })
 
   const cases: ReadonlyArray<{
@@ -114,7 +119,7 @@ describe("curl", () => {
   ]
 
   it.each(cases)("curl $args", async (c) => {
-    const r = await run(curl, c.args(base), { env: allowed, files: c.files })
+    const r = await run(curl, c.args(base), { ...allowed, files: c.files })
     if (c.args(base).includes("-I")) {
       expect(r.stdout).toMatch(/^HTTP\/1\.1 200 OK\r\n/)
       expect(r.stdout.toLowerCase()).toContain("content-type: text/plain\r\n")
@@ -130,7 +135,7 @@ describe("curl", () => {
     await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve))
     const port = (probe.address() as AddressInfo).port
     await new Promise<void>((resolve) => probe.close(() => resolve()))
-    const r = await run(curl, ["-sS", `http://127.0.0.1:${port}/`], { env: allowed })
+    const r = await run(curl, ["-sS", `http://127.0.0.1:${port}/`], allowed)
     expect(r).toMatchObject({
       stdout: "",
       stderr: `curl: (7) Failed to connect to 127.0.0.1 port ${port} after 0 ms: Couldn't connect to server\n`,
@@ -139,7 +144,7 @@ describe("curl", () => {
   })
 
   it("writes -o and -O files", async () => {
-    const r = await run(curl, ["-s", "-o", "got", `${base}/hello`, "-O", `${base}/hello`], { env: allowed })
+    const r = await run(curl, ["-s", "-o", "got", `${base}/hello`, "-O", `${base}/hello`], allowed)
     expect(r.status).toBe(0)
     expect(await readText(r.fs, "/got")).toBe("hello\n")
     expect(await readText(r.fs, "/hello")).toBe("hello\n")
@@ -150,18 +155,21 @@ describe("wget", () => {
   it("refuses when no host is allowed", async () => {
     const r = await run(wget, ["-q", `${base}/hello`])
     expect(r.status).toBe(4)
-    expect(r.stderr).toContain("network access is disabled")
+    const url = new URL(base)
+    expect(r.stderr).toBe(
+      `Connecting to ${url.hostname}:${url.port}... failed: blocked by the workspace network policy.\n`,
+    )
   })
 
   it("downloads to stdout, to a file named by the URL, and fails on 404", async () => {
-    expect(await run(wget, ["-q", "-O", "-", `${base}/hello`], { env: allowed })).toMatchObject({
+    expect(await run(wget, ["-q", "-O", "-", `${base}/hello`], allowed)).toMatchObject({
       stdout: "hello\n",
       status: 0,
     })
-    const saved = await run(wget, ["-q", `${base}/hello`], { env: allowed })
+    const saved = await run(wget, ["-q", `${base}/hello`], allowed)
     expect(saved.status).toBe(0)
     expect(await readText(saved.fs, "/hello")).toBe("hello\n")
-    expect(await run(wget, ["-q", `${base}/missing`], { env: allowed })).toMatchObject({
+    expect(await run(wget, ["-q", `${base}/missing`], allowed)).toMatchObject({
       stdout: "",
       stderr: "",
       status: 8,

@@ -1,5 +1,6 @@
 import { Effect } from "effect"
 import type { CommandContext, CommandDef } from "../../../src/interpreter/Command.ts"
+import type { NetworkPolicy } from "../../../src/interpreter/commands/net/Policy.ts"
 import { inputFromBytes, makeCollector, type Input, type Output } from "../../../src/interpreter/Io.ts"
 import { RAMResource } from "../../../src/resources/RAM.ts"
 import * as Namespace from "../../../src/vfs/Namespace.ts"
@@ -25,6 +26,8 @@ export interface Setup {
   readonly commands?: ReadonlyArray<CommandDef>
   /** Reuse a namespace (to inspect it afterwards or chain runs). */
   readonly fs?: NamespaceShape
+  /** The network policy commands see (default: none, so nothing is reachable). */
+  readonly network?: NetworkPolicy
 }
 
 export interface Result {
@@ -77,6 +80,7 @@ export const makeContext = (
     env: new Map(Object.entries(setup.env ?? {})),
     fs,
     resolve: (p) => Path.resolve(cwd, p),
+    network: setup.network,
     exec: (argv, over) => {
       const def = (setup.commands ?? []).find((c) => c.name === argv[0])
       if (def === undefined) return Effect.succeed(127)

@@ -1,14 +1,20 @@
 import type { CommandDef } from "../../Command.ts"
-import { cmp } from "../cmp.ts"
-import { diff } from "../diff.ts"
-import { jq } from "../jq.ts"
-import { patch } from "../patch.ts"
-import { rg } from "../rg.ts"
-import { xargs } from "../xargs.ts"
+import { lazy } from "./lazy.ts"
 
 /**
  * Searching, comparing and combining: JSON queries (jq), file comparison
  * and patching (diff, cmp, patch), recursive search (rg) and building
  * command lines from input (xargs).
  */
-export const commands: ReadonlyArray<CommandDef> = [cmp, diff, jq, patch, rg, xargs]
+export const commands: ReadonlyArray<CommandDef> = [
+  lazy("cmp", "Compare two files byte by byte.", () => import("../cmp.ts").then((m) => m.cmp)),
+  lazy("diff", "Compare FILES line by line.", () => import("../diff.ts").then((m) => m.diff)),
+  lazy("jq", "commandline JSON processor", () => import("../jq.ts").then((m) => m.jq)),
+  lazy("patch", "Apply a diff file to an original.", () => import("../patch.ts").then((m) => m.patch)),
+  lazy("rg", "ripgrep recursively searches the current directory for a regex pattern.", () =>
+    import("../rg.ts").then((m) => m.rg),
+  ),
+  lazy("xargs", "Run COMMAND with arguments INITIAL-ARGS and more arguments read from input.", () =>
+    import("../xargs.ts").then((m) => m.xargs),
+  ),
+]

@@ -1,5 +1,7 @@
 import type { CommandDef } from "../../Command.ts"
-import { sed } from "../sed.ts"
+import { lazy } from "./lazy.ts"
 
 /** The stream editor. */
-export const commands: ReadonlyArray<CommandDef> = [sed]
+export const commands: ReadonlyArray<CommandDef> = [
+  lazy("sed", "Stream editor for filtering and transforming text.", () => import("../sed.ts").then((m) => m.sed)),
+]

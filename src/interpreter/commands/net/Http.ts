@@ -1,37 +1,20 @@
 import { Data, Effect } from "effect"
 import type { BrokenPipe, Output } from "../../Io.ts"
+import type { NetworkPolicy } from "./Policy.ts"
 
 /**
- * HTTP for `curl` and `wget` through the runtime's `fetch`, behind a host
- * allow-list. Until the workspace has a network option, the list is read
- * from the `MIRAGE_ALLOWED_HOSTS` variable: comma-separated host names
- * (`example.com`, `127.0.0.1`, `*.example.com`, or `*` for any); empty or
- * unset refuses every request.
+ * HTTP for `curl` and `wget` through the runtime's `fetch`, behind the
+ * workspace's network policy (`WorkspaceOptions.network`): a URL the policy
+ * does not allow is never requested, and neither is a redirect to one.
  */
-
-/** The variable holding the allowed hosts. */
-export const ALLOWED_HOSTS_VARIABLE = "MIRAGE_ALLOWED_HOSTS"
 
 /** Why a request did not produce a response. */
 export class NetError extends Data.TaggedError("NetError")<{
-  readonly kind: "refused" | "disabled" | "resolve" | "connect" | "timeout" | "other"
+  readonly kind: "blocked" | "resolve" | "connect" | "timeout" | "other"
   readonly host: string
   readonly port: string
   readonly message: string
 }> {}
-
-/** The allowed host patterns from the environment. */
-export const allowedHosts = (env: ReadonlyMap<string, string>): ReadonlyArray<string> =>
-  (env.get(ALLOWED_HOSTS_VARIABLE) ?? "")
-    .split(",")
-    .map((h) => h.trim().toLowerCase())
-    .filter((h) => h !== "")
-
-/** Whether `host` is on the list. */
-export const isAllowed = (allowed: ReadonlyArray<string>, host: string): boolean => {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, "")
-  return allowed.some((p) => p === "*" || p === h || (p.startsWith("*.") && h.endsWith(p.slice(1))))
-}
 
 /** A URL as curl reads one: no scheme means `http://`. */
 export const parseUrl = (text: string): URL | undefined => {
@@ -65,6 +48,9 @@ export interface Response {
   readonly discard: Effect.Effect<void>
 }
 
+/** The reason given for a URL the policy refuses. */
+export const BLOCKED = "blocked by the workspace network policy"
+
 const portOf = (url: URL) => url.port || (url.protocol === "https:" ? "443" : "80")
 
 const classify = (error: unknown, url: URL): NetError => {
@@ -81,20 +67,16 @@ const classify = (error: unknown, url: URL): NetError => {
 }
 
 /** Send a request, following redirects when asked. */
-export const send = (env: ReadonlyMap<string, string>, request: Request): Effect.Effect<Response, NetError> =>
+export const send = (policy: NetworkPolicy, request: Request): Effect.Effect<Response, NetError> =>
   Effect.gen(function* () {
-    const allowed = allowedHosts(env)
     let url = request.url
     let method = request.method
     let body = request.body
     for (let hop = 0; hop < 50; hop++) {
-      if (allowed.length === 0) {
+      if (!policy.allows(url)) {
         return yield* Effect.fail(
-          new NetError({ kind: "disabled", host: url.hostname, port: portOf(url), message: "" }),
+          new NetError({ kind: "blocked", host: url.hostname, port: portOf(url), message: BLOCKED }),
         )
-      }
-      if (!isAllowed(allowed, url.hostname)) {
-        return yield* Effect.fail(new NetError({ kind: "refused", host: url.hostname, port: portOf(url), message: "" }))
       }
       const target = url
       const headers: Array<[string, string]> = request.headers.map(([k, v]) => [k, v])

@@ -22,6 +22,13 @@ export interface Matcher {
   readonly test: (line: string) => boolean
   /** The leftmost-longest match starting at or after `from`, if any. */
   readonly next: (line: string, from: number) => { readonly start: number; readonly end: number } | undefined
+  /**
+   * Where the first match at or after `from` starts in a text of several
+   * newline-ended lines, or -1. Anchors match at line ends, but a match may
+   * run across a newline (`[^a]` takes one), so the line it starts in is only
+   * a candidate for `test`; no matching line is ever skipped.
+   */
+  readonly scan: (text: string, from: number) => number
   readonly warnings: ReadonlyArray<string>
 }
 
@@ -64,9 +71,12 @@ export const compileMatcher = (
     options.lineRegexp ? `^(?:${s})$` : options.wordRegexp ? `(?<![${WORD}])(?:${s})(?![${WORD}])` : s
   const flags = options.syntax === "perl" && options.ignoreCase ? "i" : ""
   let combined: RegExp
+  let multiline: RegExp
   const alone: Array<RegExp> = []
   try {
-    combined = new RegExp(branches.map((b) => `(?:${wrap(b)})`).join("|") || "(?!)", flags + "g")
+    const source = branches.map((b) => `(?:${wrap(b)})`).join("|") || "(?!)"
+    combined = new RegExp(source, flags + "g")
+    multiline = new RegExp(source, flags + "gm")
     let before = 0
     for (const b of branches) {
       // Empty groups stand in for the ones of earlier branches, so back-references keep their numbers.
@@ -99,6 +109,11 @@ export const compileMatcher = (
         }
       }
       return { start, end }
+    },
+    scan: (text, from) => {
+      multiline.lastIndex = from
+      const m = multiline.exec(text)
+      return m === null ? -1 : m.index
     },
     warnings,
   }

@@ -21,47 +21,61 @@ export const eachLine = <E = never>(
   delimiter = 10,
 ): Effect.Effect<boolean, InputError | BrokenPipe | E> =>
   Effect.gen(function* () {
-    let carry: Array<Uint8Array> = []
+    const state: Scan = { carry: [], stoppedAt: -1 }
     while (true) {
       const chunk = yield* input.read
       if (chunk === null) break
-      let start = 0
-      let stopped = false
-      while (start < chunk.length) {
-        const nl = chunk.indexOf(delimiter, start)
-        if (nl === -1) {
-          carry.push(chunk.subarray(start))
-          break
-        }
-        let keep: boolean | void
-        if (carry.length > 0) {
-          carry.push(chunk.subarray(start, nl))
-          const line = concat(carry)
-          carry = []
-          keep = onLine(line, 0, line.length, true)
-        } else {
-          keep = onLine(chunk, start, nl, true)
-        }
-        start = nl + 1
-        if (keep === false) {
-          stopped = true
-          break
-        }
-      }
-      if (stopped) {
-        if (start < chunk.length) input.unread(chunk.subarray(start))
+      scanChunk(chunk, state, onLine, delimiter)
+      if (state.stoppedAt !== -1) {
+        if (state.stoppedAt < chunk.length) input.unread(chunk.subarray(state.stoppedAt))
         yield* between
         return true
       }
       yield* between
     }
-    if (carry.length > 0) {
-      const line = concat(carry)
+    if (state.carry.length > 0) {
+      const line = concat(state.carry)
       onLine(line, 0, line.length, false)
       yield* between
     }
     return false
   })
+
+/** A line split across chunks so far, and where `onLine` stopped the scan (-1: it did not). */
+interface Scan {
+  carry: Array<Uint8Array>
+  stoppedAt: number
+}
+
+/**
+ * The lines of one chunk, the first joined to the carried start of it. A
+ * plain function: the loop is optimized, where a loop inside the generator
+ * above would not be.
+ */
+const scanChunk = (chunk: Uint8Array, state: Scan, onLine: LineHandler, delimiter: number): void => {
+  let start = 0
+  while (start < chunk.length) {
+    const nl = chunk.indexOf(delimiter, start)
+    if (nl === -1) {
+      state.carry.push(chunk.subarray(start))
+      return
+    }
+    let keep: boolean | void
+    if (state.carry.length > 0) {
+      state.carry.push(chunk.subarray(start, nl))
+      const line = concat(state.carry)
+      state.carry = []
+      keep = onLine(line, 0, line.length, true)
+    } else {
+      keep = onLine(chunk, start, nl, true)
+    }
+    start = nl + 1
+    if (keep === false) {
+      state.stoppedAt = start
+      return
+    }
+  }
+}
 
 /** Feed raw chunks of `input` to `onChunk` (for commands that need no line structure). */
 export const eachChunk = <E = never>(

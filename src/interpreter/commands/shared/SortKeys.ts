@@ -174,45 +174,43 @@ export const parseKey = (spec: string): Key | { readonly error: string } => {
 
 const isBlank = (b: number) => b === 32 || b === 9 || b === 10
 
-/** Where a key starts in `line` (GNU's begfield); `tab` -1 means blank-separated fields. */
-export const keyStart = (line: Uint8Array, key: Key, tab: number): number => {
-  const lim = line.length
-  let p = 0
+/** Where a key starts in the line `bytes[from, lim)` (GNU's begfield); `tab` -1 means blank-separated fields. */
+export const keyStart = (bytes: Uint8Array, from: number, lim: number, key: Key, tab: number): number => {
+  let p = from
   let n = key.startField ?? 0
   if (tab !== -1) {
     while (p < lim && n-- > 0) {
-      while (p < lim && line[p] !== tab) p++
+      while (p < lim && bytes[p] !== tab) p++
       if (p < lim) p++
     }
   } else {
     while (p < lim && n-- > 0) {
-      while (p < lim && isBlank(line[p])) p++
-      while (p < lim && !isBlank(line[p])) p++
+      while (p < lim && isBlank(bytes[p])) p++
+      while (p < lim && !isBlank(bytes[p])) p++
     }
   }
-  if (key.skipStartBlanks) while (p < lim && isBlank(line[p])) p++
+  if (key.skipStartBlanks) while (p < lim && isBlank(bytes[p])) p++
   return Math.min(lim, p + key.startChar)
 }
 
-/** Where a key ends in `line` (GNU's limfield). */
-export const keyEnd = (line: Uint8Array, key: Key, tab: number): number => {
-  const lim = line.length
+/** Where a key ends in the line `bytes[from, lim)` (GNU's limfield). */
+export const keyEnd = (bytes: Uint8Array, from: number, lim: number, key: Key, tab: number): number => {
   if (key.endField === undefined) return lim
-  let p = 0
+  let p = from
   let n = key.endField + (key.endChar === 0 ? 1 : 0)
   if (tab !== -1) {
     while (p < lim && n-- > 0) {
-      while (p < lim && line[p] !== tab) p++
+      while (p < lim && bytes[p] !== tab) p++
       if (p < lim && (n > 0 || key.endChar !== 0)) p++
     }
   } else {
     while (p < lim && n-- > 0) {
-      while (p < lim && isBlank(line[p])) p++
-      while (p < lim && !isBlank(line[p])) p++
+      while (p < lim && isBlank(bytes[p])) p++
+      while (p < lim && !isBlank(bytes[p])) p++
     }
   }
   if (key.endChar !== 0) {
-    if (key.skipEndBlanks) while (p < lim && isBlank(line[p])) p++
+    if (key.skipEndBlanks) while (p < lim && isBlank(bytes[p])) p++
     p = Math.min(lim, p + key.endChar)
   }
   return p
@@ -409,11 +407,18 @@ const hashOf = (s: string, salt: number): number => {
   return h >>> 0
 }
 
-/** Extract and preprocess `key` of `line` once, so comparisons are cheap. */
-export const keyValue = (line: Uint8Array, key: Key, tab: number, salt: number): KeyValue => {
-  const start = keyStart(line, key, tab)
-  const end = Math.max(start, keyEnd(line, key, tab))
-  let text = latin1(line, start, end)
+/** Extract and preprocess `key` of the line `bytes[from, lim)` once, so comparisons are cheap. */
+export const keyValue = (
+  bytes: Uint8Array,
+  from: number,
+  lim: number,
+  key: Key,
+  tab: number,
+  salt: number,
+): KeyValue => {
+  const start = keyStart(bytes, from, lim, key, tab)
+  const end = Math.max(start, keyEnd(bytes, from, lim, key, tab))
+  let text = latin1(bytes, start, end)
   if (key.dictionary || key.nonprinting) {
     let kept = ""
     for (let i = 0; i < text.length; i++) {
