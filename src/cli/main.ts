@@ -12,7 +12,12 @@ import { parseArgs, usage } from "./args.ts"
 const USAGE = 2
 
 const version = (): string => {
-  const pkg: unknown = JSON.parse(fs.readFileSync(new URL("../../package.json", import.meta.url), "utf8"))
+  // From source this file is src/cli/main.ts; bundled, it is dist/mirage-cli.js.
+  const file = ["../../package.json", "../package.json"]
+    .map((relative) => new URL(relative, import.meta.url))
+    .find((url) => fs.existsSync(url) && /"name":\s*"mirage-vfs"/.test(fs.readFileSync(url, "utf8")))
+  if (file === undefined) return "unknown"
+  const pkg: unknown = JSON.parse(fs.readFileSync(file, "utf8"))
   return typeof pkg === "object" && pkg !== null && "version" in pkg && typeof pkg.version === "string"
     ? pkg.version
     : "unknown"
