@@ -6,7 +6,7 @@
 import { MountMode, RAMResource, Workspace } from "../src/index.ts"
 import { loadCaseFiles, mismatches } from "../test/spec/cases.ts"
 
-const filter = process.argv[2] ?? ''
+const filter = process.argv[2] ?? ""
 const verbose = process.argv.includes("--verbose")
 let passed = 0
 let failed = 0

@@ -219,8 +219,8 @@ describe.concurrent("mirage", () => {
   })
 
   it.each([
-    [["--mount", "x"], "mirage: --mount: invalid spec 'x'"],
-    [["--mount", "/=foo"], "mirage: --mount: invalid spec '/=foo'"],
+    [["--mount", "x"], "mirage: --mount: invalid spec 'x' (expected PATH=SPEC)"],
+    [["--mount", "/=foo"], "mirage: --mount: unknown resource 'foo'"],
     [["--mount"], "mirage: --mount: option requires an argument"],
     [["--bogus"], "mirage: --bogus: invalid option"],
     [["-c"], "mirage: -c: option requires an argument"],

@@ -80,7 +80,7 @@ mounts:
       /^mounts\.\/d\.cache\.indexTtl: expected a number/,
     ],
     ["mounts:\n  /d: { spec: 's3://b', cache: { store: 'redis://x' } }", /'store' is set once/],
-    ["mounts:\n  /d: s3://\${BUCKET}", /^\$\{BUCKET\} is not set in the environment$/],
+    ["mounts:\n  /d: s3://${BUCKET}", /^\$\{BUCKET\} is not set in the environment$/],
     ["cache: false", /per mount/],
   ])("rejects %j", (source, message) => {
     const parsed = parseConfig(source, {})

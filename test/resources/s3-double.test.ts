@@ -214,7 +214,7 @@ describe("S3 reads and writes", () => {
     await run(s3.close)
   })
 
-  it("copies server-side, and falls back to NotSupported-free streaming nowhere", async () => {
+  it("copies server-side: the source is never downloaded", async () => {
     const bucket = freshBucket()
     double.putObject(bucket, "a", "payload")
     const s3 = make(options(bucket))
@@ -254,6 +254,18 @@ describe("S3 conditional writes", () => {
     const late = Stream.fromEffect(Effect.sync(() => (double.putObject(bucket, "new", "first"), bytes("second"))))
     expect(await outcome(s3.write("/new", late, { exclusive: true }))).toBe("AlreadyExists")
     expect(text(double.getObject(bucket, "new") ?? new Uint8Array())).toBe("first")
+    await run(s3.close)
+  })
+
+  it("conditions a multipart overwrite too: its completion is refused and its parts aborted", async () => {
+    const bucket = freshBucket()
+    const s3 = make(options(bucket, { multipartThreshold: 1 }))
+    await run(s3.writeFile("/big", bytes("seen")))
+    double.putObject(bucket, "big", "changed elsewhere")
+    const error = await failure(s3.write("/big", Stream.succeed(new Uint8Array(11 * 1024 * 1024))))
+    expect([error.reason, error.detail]).toEqual(["Conflict", "changed by someone else"])
+    expect(text(double.getObject(bucket, "big") ?? new Uint8Array())).toBe("changed elsewhere")
+    expect(double.uploads()).toBe(0)
     await run(s3.close)
   })
 })

@@ -127,7 +127,9 @@ describe("S3Resource through a workspace", () => {
     expect([r.stdoutText, r.stderrText, r.exitCode]).toEqual(["", "", 0])
     const log = server.log().slice(before)
     expect(log.filter((l) => l.startsWith("DELETE")).length).toBe(0)
-    expect(log.filter((l) => l.startsWith("POST") && l.includes("delete")).length).toBe(1)
+    // One batch; the SDK may resend it once when a kept-alive socket was dropped.
+    expect(log.filter((l) => l.startsWith("POST") && l.includes("delete")).length).toBeGreaterThan(0)
+    expect(log.filter((l) => l.startsWith("POST") && l.includes("delete")).length).toBeLessThanOrEqual(2)
   })
 
   it("refuses to overwrite a file changed elsewhere since it was read; the retry overwrites", async () => {

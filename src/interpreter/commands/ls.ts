@@ -75,8 +75,10 @@ export const ls = make("ls", {
         ? "none"
         : (occurrences.filter((o) => o.key === "sizeSort" || o.key === "timeSort").at(-1)?.key ?? "name")
       const needStat = format === "long" || sortBy !== "name" || flags.classify
-      // Sizes the backend does not know are measured by reading, so only where they show or sort.
-      const needSize = format === "long" || sortBy === "sizeSort"
+      // Sizes the backend does not know (an API-backed file not read yet) are measured by
+      // reading: for -S, and for files named on the command line. A long listing of a directory
+      // shows what is known, so `ls -l` of a month of Slack days costs no request per day.
+      const needSize = sortBy === "sizeSort"
       const showOwner = !flags.noOwner
       const showGroup = !flags.longNoGroup && !flags.noGroup
       let status = 0
@@ -105,7 +107,7 @@ export const ls = make("ls", {
       }
 
       /** Stat and, for long symlinks, read their targets. */
-      const complete = (entry: Entry): Effect.Effect<Entry> =>
+      const complete = (entry: Entry, operand = false): Effect.Effect<Entry> =>
         Effect.gen(function* () {
           if (!needStat && entry.stat === undefined) return entry
           let stat = entry.stat
@@ -113,7 +115,8 @@ export const ls = make("ls", {
             const found = yield* Effect.option(ctx.fs.lstat(entry.path))
             stat = found._tag === "Some" ? found.value : undefined
           }
-          if (stat !== undefined && needSize) stat = yield* measured(ctx.fs, entry.path, stat)
+          if (stat !== undefined && (needSize || (operand && format === "long")))
+            stat = yield* measured(ctx.fs, entry.path, stat)
           if (stat === undefined || stat.type !== "symlink" || format !== "long") return { ...entry, stat }
           const target = yield* Effect.option(ctx.fs.readlink(entry.path))
           const targetStat = yield* Effect.option(ctx.fs.stat(entry.path))
@@ -188,7 +191,7 @@ export const ls = make("ls", {
             if (e.name.startsWith(".") && !flags.all && !flags.almostAll) continue
             raw.push({ name: e.name, path: child(e.name), type: e.type, stat: undefined })
           }
-          const entries = sorted(yield* Effect.forEach(raw, complete, { concurrency: 16 }))
+          const entries = sorted(yield* Effect.forEach(raw, (e) => complete(e), { concurrency: 16 }))
           print(entries, true)
           yield* sink.flushIfFull
           if (!flags.recursive) return
@@ -217,7 +220,7 @@ export const ls = make("ls", {
           continue
         }
         const { path, st } = found.success
-        const entry = yield* complete({ name: operand, path, type: st.type, stat: st })
+        const entry = yield* complete({ name: operand, path, type: st.type, stat: st }, true)
         if (st.type === "directory" && !flags.directory) dirs.push(entry)
         else files.push(entry)
       }

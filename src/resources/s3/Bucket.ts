@@ -190,7 +190,7 @@ export const makeBucket = (options: S3Options) => {
         const status = statusOf(error)
         if (status === 404 && codeOf(error) !== "NoSuchBucket") return Effect.succeed(undefined)
         const mapped = mapError(op, path)(error)
-        if (status !== undefined && status >= 400 && status < 500)
+        if (status !== undefined && status >= 300 && status < 500)
           return listPage(op, path, keyOf(path), { MaxKeys: 1 }).pipe(Effect.andThen(Effect.fail(mapped)))
         return Effect.fail(mapped)
       }),
