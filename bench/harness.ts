@@ -104,7 +104,7 @@ try {
   for (const bytes of sizes) {
     const hostFile = path.join(dir, "big.txt")
     const ws = new Workspace(
-      { "/": new RAMResource(), "/disk": new DiskResource({ root: dir }) },
+      { "/": new RAMResource({ maxBytes: Infinity }), "/disk": new DiskResource({ root: dir }) },
       { mode: MountMode.WRITE },
     )
     process.stderr.write(`harness: writing ${label(bytes)} to the RAM mount and ${hostFile}\n`)

@@ -17,7 +17,10 @@ export class MirageEngine implements Engine {
 
   constructor(root: string) {
     this.#root = root
-    this.#ws = new Workspace({ "/": new RAMResource(), "/disk": new DiskResource({ root }) }, { mode: MountMode.WRITE })
+    this.#ws = new Workspace(
+      { "/": new RAMResource({ maxBytes: Infinity }), "/disk": new DiskResource({ root }) },
+      { mode: MountMode.WRITE, limits: { maxOutputBytes: Infinity, maxFileBytes: Infinity } },
+    )
   }
 
   readonly path: PathOf = (rel, place = "ram") => (place === "ram" ? `/${rel}` : `/disk/${rel}`)
