@@ -4,7 +4,7 @@ import * as Cache from "../vfs/Cache.ts"
 import type { CacheOptions } from "../vfs/Cache.ts"
 import { MountMode, Namespace } from "../vfs/Namespace.ts"
 import type { ByteRange, DirEntry, FileStat, Primitives, Resource } from "../vfs/Resource.ts"
-import { make as makeResource, ResourceBase } from "../vfs/Resource.ts"
+import { make as makeResource, readOnly, ResourceBase } from "../vfs/Resource.ts"
 import { VfsError } from "../vfs/VfsError.ts"
 import { client, DEFAULT_BASE_URL, field, fromBase64, RateLimited, slice, text, Unresolved } from "./GitHubApi.ts"
 
@@ -81,8 +81,6 @@ const kindOf = (mode: string, type: string): Entry["kind"] =>
         : "file"
 
 const decoder = new TextDecoder()
-
-const readOnly = (op: string, path: string) => Effect.fail(new VfsError({ reason: "ReadOnly", op, path }))
 
 const primitives = (options: GitHubOptions): Primitives => {
   const { owner, repo } = options
@@ -281,23 +279,7 @@ const primitives = (options: GitHubOptions): Primitives => {
       return yield* EffectCache.get(targets, entry.sha).pipe(Effect.mapError(toError("readlink", path)))
     })
 
-  return {
-    kind: "github",
-    stat: statVia(true, "stat"),
-    lstat: statVia(false, "lstat"),
-    list,
-    read,
-    write: (path) => readOnly("write", path),
-    mkdir: (path) => readOnly("mkdir", path),
-    remove: (path) => readOnly("remove", path),
-    rename: (from) => readOnly("rename", from),
-    copy: (_, to) => readOnly("copy", to),
-    symlink: (_, path) => readOnly("symlink", path),
-    readlink,
-    setMtime: (path) => readOnly("setMtime", path),
-    truncate: (path) => readOnly("truncate", path),
-    close: Effect.void,
-  }
+  return readOnly({ kind: "github", stat: statVia(true, "stat"), lstat: statVia(false, "lstat"), list, read, readlink })
 }
 
 /** A GitHub repository at a ref as a read-only resource, without the cache. */

@@ -5,7 +5,7 @@ import * as Cache from "../vfs/Cache.ts"
 import type { CacheOptions } from "../vfs/Cache.ts"
 import { MountMode, Namespace } from "../vfs/Namespace.ts"
 import type { ByteRange, DirEntry, FileStat, Primitives, Resource } from "../vfs/Resource.ts"
-import { make as makeResource, ResourceBase } from "../vfs/Resource.ts"
+import { make as makeResource, readOnly, ResourceBase } from "../vfs/Resource.ts"
 import { VfsError } from "../vfs/VfsError.ts"
 import { makeApi, Memo } from "./slack/Api.ts"
 import { chunked, slice } from "./slack/Bytes.ts"
@@ -141,8 +141,6 @@ const secondsToMs = (s: number | undefined): number | undefined => (s === undefi
 const timeOf = (t: number | undefined): number | undefined => (t === undefined ? undefined : t > 1e11 ? t : t * 1000)
 
 const encoder = new TextEncoder()
-
-const readOnly = (op: string, path: string) => Effect.fail(new VfsError({ reason: "ReadOnly", op, path }))
 
 const primitives = (options: SlackOptions): Primitives => {
   const { all } = makeApi({
@@ -441,26 +439,7 @@ const primitives = (options: SlackOptions): Primitives => {
     }
   }
 
-  return {
-    kind: "slack",
-    stat,
-    lstat: stat,
-    list,
-    read,
-    write: (path) => readOnly("write", path),
-    mkdir: (path) => readOnly("mkdir", path),
-    remove: (path) => readOnly("remove", path),
-    rename: (from) => readOnly("rename", from),
-    copy: (_from, to) => readOnly("copy", to),
-    symlink: (_target, path) => readOnly("symlink", path),
-    readlink: (path) =>
-      Effect.flatMap(stat(path), () =>
-        Effect.fail(new VfsError({ reason: "Backend", op: "readlink", path, detail: "Invalid argument" })),
-      ),
-    setMtime: (path) => readOnly("setMtime", path),
-    truncate: (path) => readOnly("truncate", path),
-    close: Effect.void,
-  }
+  return readOnly({ kind: "slack", stat, lstat: stat, list, read })
 }
 
 /**

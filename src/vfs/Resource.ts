@@ -111,6 +111,48 @@ export interface Resource extends Primitives {
   readonly copyFile: (from: string, to: string) => Effect.Effect<void, VfsError>
 }
 
+/** What a read-only backend implements: the lookups. */
+export interface ReadOnlyPrimitives {
+  readonly kind: string
+  readonly stat: Primitives["stat"]
+  readonly lstat: Primitives["lstat"]
+  readonly list: Primitives["list"]
+  readonly read: Primitives["read"]
+  /** Default: a path that exists is no link (`Invalid argument`, as readlink(2) says). */
+  readonly readlink?: Primitives["readlink"] | undefined
+  readonly close?: Effect.Effect<void> | undefined
+}
+
+/**
+ * The primitives of a backend that only mirrors a service (Slack, Linear,
+ * GitHub): every mutation fails with `ReadOnly` without reaching it.
+ */
+export const readOnly = (base: ReadOnlyPrimitives): Primitives => {
+  const refuse = (op: string, path: string) => Effect.fail(new VfsError({ reason: "ReadOnly", op, path }))
+  return {
+    kind: base.kind,
+    stat: base.stat,
+    lstat: base.lstat,
+    list: base.list,
+    read: base.read,
+    readlink:
+      base.readlink ??
+      ((path) =>
+        Effect.flatMap(base.lstat(path), () =>
+          Effect.fail(new VfsError({ reason: "Backend", op: "readlink", path, detail: "Invalid argument" })),
+        )),
+    write: (path) => refuse("write", path),
+    mkdir: (path) => refuse("mkdir", path),
+    remove: (path) => refuse("remove", path),
+    rename: (from) => refuse("rename", from),
+    copy: (_from, to) => refuse("copy", to),
+    symlink: (_target, path) => refuse("symlink", path),
+    setMtime: (path) => refuse("setMtime", path),
+    truncate: (path) => refuse("truncate", path),
+    close: base.close ?? Effect.void,
+  }
+}
+
 const isReason =
   (...reasons: ReadonlyArray<VfsError["reason"]>) =>
   (error: VfsError): boolean =>

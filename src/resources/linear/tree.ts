@@ -1,5 +1,6 @@
 import { Effect, Stream } from "effect"
 import type { ByteRange, DirEntry, FileStat, Primitives } from "../../vfs/Resource.ts"
+import { readOnly } from "../../vfs/Resource.ts"
 import { VfsError } from "../../vfs/VfsError.ts"
 import type { Client } from "./api.ts"
 import { at, isRecord, PAGE, pageOf, str } from "./api.ts"
@@ -51,7 +52,6 @@ export interface Backend {
   readonly createComment: (input: CommentInput) => Effect.Effect<CreatedComment, VfsError>
 }
 
-const readOnly = (op: string, path: string) => Effect.fail(new VfsError({ reason: "ReadOnly", op, path }))
 const notFound = (op: string, path: string, detail?: string) =>
   Effect.fail(new VfsError({ reason: "NotFound", op, path, detail }))
 
@@ -343,26 +343,7 @@ export const makeBackend = (client: Client, lookupTtl: number): Backend => {
       return { id: commentId, url, issue: identifier }
     })
 
-  const primitives: Primitives = {
-    kind: "linear",
-    stat,
-    lstat: stat,
-    list,
-    read,
-    write: (path) => readOnly("write", path),
-    mkdir: (path) => readOnly("mkdir", path),
-    remove: (path) => readOnly("remove", path),
-    rename: (from) => readOnly("rename", from),
-    copy: (_from, to) => readOnly("copy", to),
-    symlink: (_target, path) => readOnly("symlink", path),
-    readlink: (path) =>
-      Effect.flatMap(stat(path), () =>
-        Effect.fail(new VfsError({ reason: "Backend", op: "readlink", path, detail: "Invalid argument" })),
-      ),
-    setMtime: (path) => readOnly("setMtime", path),
-    truncate: (path) => readOnly("truncate", path),
-    close: Effect.void,
-  }
+  const primitives: Primitives = readOnly({ kind: "linear", stat, lstat: stat, list, read })
 
   return { primitives, createIssue, createComment }
 }
