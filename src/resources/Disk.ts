@@ -1,6 +1,6 @@
 import * as fs from "node:fs/promises"
 import type { FileHandle } from "node:fs/promises"
-import { readFileSync } from "node:fs"
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync } from "node:fs"
 import type { Stats } from "node:fs"
 import * as nodePath from "node:path"
 import { Cause, Effect, Stream } from "effect"
@@ -17,11 +17,12 @@ import type { Reason } from "../vfs/VfsError.ts"
  * reachable: paths are normalized before they are joined to it, every
  * operation checks with `realpath` that what it touches is inside it, and a
  * symlink whose resolution leaves it fails with `PermissionDenied` (creating
- * such a link is allowed; following it is not). Every check runs together
- * with the use it guards under one process-wide lock, so a script cannot win
- * a race by swapping a directory for a link in between (with `mv` in a
- * background loop, say); a process outside Mirage that changes the tree
- * still can. Writes land in a temp file next to the target and are renamed
+ * such a link is allowed; following it is not). A check and the use it
+ * guards either run in one synchronous step (the lookups: stat, list,
+ * readlink, reading a small file) or together under one process-wide lock
+ * that every change to the tree takes, so a script cannot win a race by
+ * swapping a directory for a link in between (with `mv` in a background
+ * loop, say); a process outside Mirage that changes the tree still can. Writes land in a temp file next to the target and are renamed
  * over it, so readers never see half a file and a failed or interrupted
  * write leaves the old content.
  */
@@ -126,10 +127,13 @@ const tempName = (host: string): string =>
   nodePath.join(nodePath.dirname(host), `.${nodePath.basename(host)}.${crypto.randomUUID()}.mirage-tmp`)
 
 /**
- * One lock for every disk resource of the process. Each step that resolves
- * a path and then uses it runs under it, so no other Mirage operation (a
- * script's `mv` in a background loop, say) can swap a directory for a link
- * between the check and the use. Data moves through open handles outside it.
+ * One lock for every disk resource of the process. Each change to the tree,
+ * and each step that resolves a path and then uses it across an await, runs
+ * under it, so no other Mirage operation (a script's `mv` in a background
+ * loop, say) can swap a directory for a link between the check and the use.
+ * A lookup that checks and uses in one synchronous step needs no lock: no
+ * other JavaScript runs in between, and it changes nothing another holder
+ * relies on. Data moves through open handles outside it.
  */
 let lockTail: Promise<unknown> = Promise.resolve()
 
@@ -146,15 +150,9 @@ interface Located {
 }
 
 const primitives = (options: DiskOptions): Primitives => {
-  let rootPromise: Promise<string> | undefined
+  let rootPath: string | undefined
   /** The real path of the root, resolved once (and retried while it fails, e.g. before it is created). */
-  const rootDir = (): Promise<string> => {
-    rootPromise ??= fs.realpath(nodePath.resolve(options.root)).catch((error: unknown) => {
-      rootPromise = undefined
-      throw error
-    })
-    return rootPromise
-  }
+  const rootDir = (): string => (rootPath ??= realpathSync.native(nodePath.resolve(options.root)))
 
   const inside = (root: string, host: string): boolean =>
     root === "/" || host === root || (host.startsWith(root) && host.charCodeAt(root.length) === 47)
@@ -166,18 +164,20 @@ const primitives = (options: DiskOptions): Primitives => {
    * The host path for a resource path, checked to be inside the root. The
    * parent is resolved with `realpath`; the last segment is followed by hand
    * when `follow`, so that a dangling link to a new file is checked before a
-   * write creates its target.
+   * write creates its target. Synchronous: these are metadata lookups on a
+   * local disk (microseconds), where each asynchronous call is a trip through
+   * the thread pool that costs several times more.
    */
-  const locate = async (path: string, follow: boolean, op: string): Promise<Located> => {
-    const root = await rootDir()
+  const locate = (path: string, follow: boolean, op: string): Located => {
+    const root = rootDir()
     const rel = Path.normalize(path)
     let host = rel === "/" ? root : root === "/" ? rel : root + rel
     for (let hops = 0; ; hops++) {
-      if (host === root) return { host, st: follow ? await fs.lstat(host) : undefined }
+      if (host === root) return { host, st: follow ? lstatSync(host) : undefined }
       let parent: string
       try {
         // The trailing slash makes a parent that is a file fail with ENOTDIR, as the kernel's lookup does.
-        parent = await fs.realpath(nodePath.dirname(host) + "/")
+        parent = realpathSync.native(nodePath.dirname(host) + "/")
       } catch (error) {
         // Whether a directory outside the root exists is not this resource's to tell.
         if (!inside(root, host)) throw denied(op, path)
@@ -186,23 +186,21 @@ const primitives = (options: DiskOptions): Primitives => {
       if (!inside(root, parent)) throw denied(op, path)
       const candidate = nodePath.join(parent, nodePath.basename(host))
       if (!follow) return { host: candidate, st: undefined }
-      let st: Stats
-      try {
-        st = await fs.lstat(candidate)
-      } catch (error) {
-        if (errnoCode(error) === "ENOENT") return { host: candidate, st: undefined }
-        throw error
-      }
-      if (!st.isSymbolicLink()) return { host: candidate, st }
+      const st = lstatSync(candidate, { throwIfNoEntry: false })
+      if (st === undefined || !st.isSymbolicLink()) return { host: candidate, st }
       if (hops >= MAX_SYMLINKS) throw new VfsError({ reason: "Backend", op, path, detail: details.ELOOP })
-      host = nodePath.resolve(parent, await fs.readlink(candidate))
+      host = nodePath.resolve(parent, readlinkSync(candidate))
     }
   }
 
   const attempt = <A>(op: string, path: string, f: () => Promise<A>): Effect.Effect<A, VfsError> =>
     Effect.tryPromise({ try: f, catch: (error) => fromNodeError(error, op, path) })
 
-  /** `attempt` under the process-wide lock: for every step that resolves a path and then uses it. */
+  /** A lookup whose check and use run in one synchronous step, so it needs no lock. */
+  const atOnce = <A>(op: string, path: string, f: () => A): Effect.Effect<A, VfsError> =>
+    Effect.try({ try: f, catch: (error) => fromNodeError(error, op, path) })
+
+  /** `attempt` under the process-wide lock: for every change, and every check whose use awaits. */
   const guarded = <A>(op: string, path: string, f: () => Promise<A>): Effect.Effect<A, VfsError> =>
     attempt(op, path, () => serialized(f))
 
@@ -210,24 +208,23 @@ const primitives = (options: DiskOptions): Primitives => {
     new VfsError({ reason, op, path, detail })
 
   /** An existing entry, followed. */
-  const existing = async (path: string, op: string): Promise<{ readonly host: string; readonly st: Stats }> => {
-    const { host, st } = await locate(path, true, op)
+  const existing = (path: string, op: string): { readonly host: string; readonly st: Stats } => {
+    const { host, st } = locate(path, true, op)
     if (st === undefined) throw fail("NotFound", op, path)
     return { host, st }
   }
 
   const isRoot = (path: string): boolean => Path.normalize(path) === "/"
 
-  const stat = (path: string) => guarded("stat", path, async () => statOf((await existing(path, "stat")).st))
+  const stat = (path: string) => atOnce("stat", path, () => statOf(existing(path, "stat").st))
 
-  const lstat = (path: string) =>
-    guarded("lstat", path, async () => statOf(await fs.lstat((await locate(path, false, "lstat")).host)))
+  const lstat = (path: string) => atOnce("lstat", path, () => statOf(lstatSync(locate(path, false, "lstat").host)))
 
   const list = (path: string) =>
-    guarded("list", path, async (): Promise<ReadonlyArray<DirEntry>> => {
-      const { host, st } = await existing(path, "list")
+    atOnce("list", path, (): ReadonlyArray<DirEntry> => {
+      const { host, st } = existing(path, "list")
       if (!st.isDirectory()) throw fail("NotADirectory", "list", path)
-      const entries = await fs.readdir(host, { withFileTypes: true })
+      const entries = readdirSync(host, { withFileTypes: true })
       return entries.map((entry) => ({
         name: entry.name,
         type: entry.isDirectory() ? "directory" : entry.isSymbolicLink() ? "symlink" : "file",
@@ -237,23 +234,32 @@ const primitives = (options: DiskOptions): Primitives => {
   const read = (path: string, range?: ByteRange): Stream.Stream<Uint8Array, VfsError> =>
     Stream.unwrap(
       Effect.gen(function* () {
-        // Opened under the lock; the handle then holds the file whatever happens to its path.
+        // A small regular file is located and read whole in one synchronous step: each
+        // asynchronous step (open, read, close) is a trip through the thread pool that costs more
+        // than the read itself, and a search over a tree of small files pays them per file.
+        const small = (st: Stats): boolean => st.isFile() && st.size > 0 && st.size <= SMALL_FILE
+        let whole = yield* atOnce("read", path, () => {
+          const { host, st } = existing(path, "read")
+          if (st.isDirectory()) throw fail("IsADirectory", "read", path)
+          return small(st) ? readFileSync(host) : undefined
+        })
+        // Anything else is opened under the lock (the open awaits); the handle then holds the
+        // file whatever happens to its path.
         let size = 0
-        let whole: Uint8Array | undefined
         const handle = yield* Effect.acquireRelease(
-          guarded("read", path, async () => {
-            const { host, st } = await existing(path, "read")
-            if (st.isDirectory()) throw fail("IsADirectory", "read", path)
-            size = st.isFile() ? st.size : 0
-            // A small file is read whole, synchronously: each asynchronous step (open, read,
-            // close) is a trip through the thread pool that costs more than the read itself,
-            // and a search over a tree of small files pays them per file.
-            if (size > 0 && size <= SMALL_FILE) {
-              whole = readFileSync(host)
-              return undefined
-            }
-            return fs.open(host, "r")
-          }),
+          whole !== undefined
+            ? Effect.succeed(undefined)
+            : guarded("read", path, async () => {
+                const { host, st } = existing(path, "read")
+                if (st.isDirectory()) throw fail("IsADirectory", "read", path)
+                size = st.isFile() ? st.size : 0
+                // (it may have become small since the first look)
+                if (small(st)) {
+                  whole = readFileSync(host)
+                  return undefined
+                }
+                return fs.open(host, "r")
+              }),
           (h) => (h === undefined ? Effect.void : closeQuietly(h)),
         )
         if (handle === undefined) {
@@ -329,19 +335,12 @@ const primitives = (options: DiskOptions): Primitives => {
     ).pipe(Effect.andThen(attempt("write", path, () => handle.close())))
 
   /** Where a write lands, checked: an existing directory or a taken name (exclusive) fails. */
-  const target = async (path: string, exclusive: boolean): Promise<Located> => {
+  const target = (path: string, exclusive: boolean): Located => {
     if (exclusive) {
-      const { host } = await locate(path, false, "write")
-      const taken = await fs.lstat(host).then(
-        () => true,
-        (error: unknown) => {
-          if (errnoCode(error) === "ENOENT") return false
-          throw error
-        },
-      )
-      if (taken) throw fail("AlreadyExists", "write", path)
+      const { host } = locate(path, false, "write")
+      if (lstatSync(host, { throwIfNoEntry: false }) !== undefined) throw fail("AlreadyExists", "write", path)
     }
-    const located = await locate(path, true, "write")
+    const located = locate(path, true, "write")
     if (located.st?.isDirectory()) throw fail("IsADirectory", "write", path)
     return located
   }
@@ -349,7 +348,7 @@ const primitives = (options: DiskOptions): Primitives => {
   const appendTo = <E>(path: string, data: Stream.Stream<Uint8Array, E>) =>
     // Appends go straight to the file, as `>>` does in bash: copying the file to append atomically would make a loop of `>>` quadratic.
     Effect.acquireUseRelease(
-      guarded("write", path, async () => fs.open((await target(path, false)).host, "a")),
+      guarded("write", path, async () => fs.open(target(path, false).host, "a")),
       (handle) => pump(path, handle, data),
       closeQuietly,
     )
@@ -371,7 +370,7 @@ const primitives = (options: DiskOptions): Primitives => {
       let committed = false
       return Effect.acquireUseRelease(
         guarded(op, path, async () => {
-          const located = await target(path, exclusive)
+          const located = target(path, exclusive)
           const temp = tempName(located.host)
           // A rewrite keeps the file's permissions, as `>` on an existing file does.
           const mode = located.st === undefined ? undefined : located.st.mode & 0o7777
@@ -385,7 +384,7 @@ const primitives = (options: DiskOptions): Primitives => {
               // its parents) while the data was written would send the rename somewhere else. The name
               // itself may have changed; rename and link replace or refuse it without following it.
               const dir = nodePath.dirname(host)
-              if ((await fs.realpath(dir)) !== dir)
+              if (realpathSync.native(dir) !== dir)
                 throw fail("Conflict", op, path, "the destination moved during the write")
               if (mode !== undefined) await fs.chmod(temp, mode)
               if (exclusive) {
@@ -418,20 +417,29 @@ const primitives = (options: DiskOptions): Primitives => {
   const mkdir = (path: string) =>
     guarded("mkdir", path, async () => {
       if (isRoot(path)) throw fail("AlreadyExists", "mkdir", path)
-      await fs.mkdir((await locate(path, false, "mkdir")).host)
+      await fs.mkdir(locate(path, false, "mkdir").host)
     })
 
   const remove = (path: string) =>
     guarded("remove", path, async () => {
       if (isRoot(path)) throw fail("Conflict", "remove", path, details.EBUSY)
-      const { host } = await locate(path, false, "remove")
+      const { host } = locate(path, false, "remove")
       const st = await fs.lstat(host)
       if (st.isDirectory()) await fs.rmdir(host)
       else await fs.unlink(host)
     })
 
   /** Run `f`, naming `path` in the error it throws (the others name the operation's main path). */
-  const about = <A>(op: string, path: string, f: () => Promise<A>): Promise<A> =>
+  const about = <A>(op: string, path: string, f: () => A): A => {
+    try {
+      return f()
+    } catch (error) {
+      throw fromNodeError(error, op, path)
+    }
+  }
+
+  /** `about` for an asynchronous `f`. */
+  const aboutAsync = <A>(op: string, path: string, f: () => Promise<A>): Promise<A> =>
     f().catch((error: unknown) => {
       throw fromNodeError(error, op, path)
     })
@@ -439,8 +447,8 @@ const primitives = (options: DiskOptions): Primitives => {
   const rename = (from: string, to: string) =>
     guarded("rename", to, async () => {
       if (isRoot(from) || isRoot(to)) throw fail("Conflict", "rename", isRoot(from) ? from : to, details.EBUSY)
-      const source = await about("rename", from, () => locate(from, false, "rename"))
-      const target = await locate(to, false, "rename")
+      const source = about("rename", from, () => locate(from, false, "rename"))
+      const target = locate(to, false, "rename")
       // rename(2) does not say which side a missing entry is on; the source is the one that must exist.
       await fs.rename(source.host, target.host).catch((error: unknown) => {
         throw errnoCode(error) === "ENOENT" ? fail("NotFound", "rename", from) : error
@@ -450,15 +458,15 @@ const primitives = (options: DiskOptions): Primitives => {
   // One critical section from the checks to the rename: a large copy holds the lock while the kernel copies.
   const copy = (from: string, to: string) =>
     guarded("copy", to, async () => {
-      const source = await about("copy", from, () => existing(from, "copy"))
+      const source = about("copy", from, () => existing(from, "copy"))
       if (source.st.isDirectory()) throw fail("IsADirectory", "copy", from)
-      const target = await locate(to, true, "copy")
+      const target = locate(to, true, "copy")
       if (target.st?.isDirectory()) throw fail("IsADirectory", "copy", to)
       if (target.host === source.host) return
       const temp = tempName(target.host)
       try {
         // copyFile lets the kernel move the bytes (copy_file_range, reflinks) without passing through JS.
-        await about("copy", from, () => fs.copyFile(source.host, temp, fs.constants.COPYFILE_EXCL))
+        await aboutAsync("copy", from, () => fs.copyFile(source.host, temp, fs.constants.COPYFILE_EXCL))
         // cp keeps an existing destination's permissions; a new one gets the source's.
         if (target.st !== undefined) await fs.chmod(temp, target.st.mode & 0o7777)
         await fs.rename(temp, target.host)
@@ -471,22 +479,21 @@ const primitives = (options: DiskOptions): Primitives => {
   const symlink = (target: string, path: string) =>
     guarded("symlink", path, async () => {
       if (isRoot(path)) throw fail("AlreadyExists", "symlink", path)
-      await fs.symlink(target, (await locate(path, false, "symlink")).host)
+      await fs.symlink(target, locate(path, false, "symlink").host)
     })
 
-  const readlink = (path: string) =>
-    guarded("readlink", path, async () => fs.readlink((await locate(path, false, "readlink")).host))
+  const readlink = (path: string) => atOnce("readlink", path, () => readlinkSync(locate(path, false, "readlink").host))
 
   const setMtime = (path: string, mtime: number) =>
     guarded("setMtime", path, async () => {
-      const { host, st } = await existing(path, "setMtime")
+      const { host, st } = existing(path, "setMtime")
       // lutimes: the entry is known not to be a link, and must not become one that leads outside.
       await fs.lutimes(host, st.atime, new Date(mtime))
     })
 
   const truncate = (path: string, size: number) =>
     guarded("truncate", path, async () => {
-      const { host, st } = await existing(path, "truncate")
+      const { host, st } = existing(path, "truncate")
       if (st.isDirectory()) throw fail("IsADirectory", "truncate", path)
       await fs.truncate(host, size)
     })
