@@ -11,6 +11,9 @@ import type { ByteRange, DirEntry, FileStat, Primitives, Resource, WriteOptions 
 import { make as makeResource, ResourceBase } from "../vfs/Resource.ts"
 import { VfsError } from "../vfs/VfsError.ts"
 import type { Reason } from "../vfs/VfsError.ts"
+import { details, errnoCode, fromNodeError } from "./disk/Errors.ts"
+
+export { fromNodeError } from "./disk/Errors.ts"
 
 /**
  * A directory of the host, mounted as a resource. Nothing outside `root` is
@@ -40,68 +43,6 @@ const SMALL_FILE = READ_CHUNK
 /** Bigger files are read from the disk in blocks of this size (then handed out by chunks). */
 const READ_BLOCK = 1024 * 1024
 const MAX_SYMLINKS = 40
-
-const errnoCode = (error: unknown): string | undefined =>
-  typeof error === "object" && error !== null && "code" in error && typeof error.code === "string"
-    ? error.code
-    : undefined
-
-const reasonOf = (code: string | undefined): Reason => {
-  switch (code) {
-    case "ENOENT":
-      return "NotFound"
-    case "ENOTDIR":
-      return "NotADirectory"
-    case "EISDIR":
-      return "IsADirectory"
-    case "EEXIST":
-      return "AlreadyExists"
-    case "ENOTEMPTY":
-      return "NotEmpty"
-    case "EACCES":
-    case "EPERM":
-      return "PermissionDenied"
-    case "EROFS":
-      return "ReadOnly"
-    case "EDQUOT":
-    case "ENOSPC":
-      return "QuotaExceeded"
-    case "EBUSY":
-      return "Conflict"
-    case "EFBIG":
-      return "FileTooLarge"
-    default:
-      return "Backend"
-  }
-}
-
-/** strerror text for the codes that have no reason of their own, so `detail` reads like coreutils. */
-const details: Readonly<Record<string, string>> = {
-  ELOOP: "Too many levels of symbolic links",
-  EINVAL: "Invalid argument",
-  ENAMETOOLONG: "File name too long",
-  EXDEV: "Invalid cross-device link",
-  EBUSY: "Device or resource busy",
-  EMFILE: "Too many open files",
-  EIO: "Input/output error",
-}
-
-/**
- * The one place node errors become `VfsError`s. `path` is the resource path
- * the caller named; the host path never appears in an error.
- */
-export const fromNodeError = (error: unknown, op: string, path: string): VfsError => {
-  if (error instanceof VfsError) return error
-  const code = errnoCode(error)
-  const reason = reasonOf(code)
-  const detail =
-    reason === "Backend" || reason === "Conflict"
-      ? code === undefined
-        ? String(error)
-        : (details[code] ?? code)
-      : undefined
-  return new VfsError({ reason, op, path, detail })
-}
 
 const statOf = (st: Stats): FileStat => ({
   type: st.isDirectory() ? "directory" : st.isSymbolicLink() ? "symlink" : "file",
