@@ -64,7 +64,7 @@ const configs: Readonly<Record<Config["mode"], Config>> = {
     singleBytes: 20 * MB,
     sortBytes: 20 * MB,
     findFiles: 20_000,
-    grepFiles: 2_000,
+    grepFiles: 20_000,
     echoCalls: 10_000,
     coldRuns: 5,
     parseRuns: 20,

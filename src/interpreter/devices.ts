@@ -75,6 +75,7 @@ export const devOverlay = (sh: Sh.Shell): NamespaceShape => {
       if (d.input === undefined) return Stream.empty
       return inputToStream(d.input)
     },
+    readSmall: (path, limit) => (device(path) !== undefined ? Effect.succeed(undefined) : ns.readSmall(path, limit)),
     write: (path, data, options) => {
       const d = device(path)
       if (d === undefined) return ns.write(path, data, options)

@@ -12,6 +12,7 @@ import { make as makeResource, ResourceBase } from "../vfs/Resource.ts"
 import { VfsError } from "../vfs/VfsError.ts"
 import type { Reason } from "../vfs/VfsError.ts"
 import { details, errnoCode, fromNodeError } from "./disk/Errors.ts"
+import * as Quick from "./disk/Quick.ts"
 
 export { fromNodeError } from "./disk/Errors.ts"
 
@@ -98,6 +99,16 @@ const primitives = (options: DiskOptions): Primitives => {
   const inside = (root: string, host: string): boolean =>
     root === "/" || host === root || (host.startsWith(root) && host.charCodeAt(root.length) === 47)
 
+  const quick = Quick.make((real) => inside(rootDir(), real))
+
+  /** A small file read the quick way (see disk/Quick.ts); `undefined` leaves it to `existing` and its checks. */
+  const quickRead = (path: string, limit: number): Uint8Array | typeof Quick.LARGE | undefined => {
+    const rel = Path.normalize(path)
+    if (rel === "/") return undefined
+    const root = rootDir()
+    return quick.read(root === "/" ? rel : root + rel, limit)
+  }
+
   const denied = (op: string, path: string): VfsError =>
     new VfsError({ reason: "PermissionDenied", op, path, detail: "outside the resource root" })
 
@@ -180,6 +191,9 @@ const primitives = (options: DiskOptions): Primitives => {
         // than the read itself, and a search over a tree of small files pays them per file.
         const small = (st: Stats): boolean => st.isFile() && st.size > 0 && st.size <= SMALL_FILE
         let whole = yield* atOnce("read", path, () => {
+          const fast = quickRead(path, SMALL_FILE)
+          if (fast === Quick.LARGE) return undefined
+          if (fast !== undefined) return fast
           const { host, st } = existing(path, "read")
           if (st.isDirectory()) throw fail("IsADirectory", "read", path)
           return small(st) ? readFileSync(host) : undefined
@@ -266,6 +280,17 @@ const primitives = (options: DiskOptions): Primitives => {
         )
       }),
     )
+
+  /** A regular file of at most `limit` bytes, located and read in one synchronous step (see `read`). */
+  const readSmall = (path: string, limit: number) =>
+    atOnce("read", path, (): Uint8Array | undefined => {
+      const fast = quickRead(path, limit)
+      if (fast === Quick.LARGE) return undefined
+      if (fast !== undefined) return fast
+      const { host, st } = existing(path, "read")
+      if (st.isDirectory()) throw fail("IsADirectory", "read", path)
+      return st.isFile() && st.size <= limit ? readFileSync(host) : undefined
+    })
 
   /** Write every batch of `data` to an open handle, then close it (reporting a failed close). */
   const pump = <E>(path: string, handle: FileHandle, data: Stream.Stream<Uint8Array, E>) =>
@@ -445,6 +470,7 @@ const primitives = (options: DiskOptions): Primitives => {
     lstat,
     list,
     read,
+    readSmall,
     write,
     mkdir,
     remove,

@@ -278,6 +278,13 @@ const primitives = (options: RAMOptions = {}): Primitives => {
       }),
     )
 
+  // The bytes as they are now: a rewrite installs a new buffer, an append writes only past `size`.
+  const readSmall = (path: string, limit: number) =>
+    run(() => {
+      const node = fileAt(path, "read")
+      return node.size <= limit ? node.buf.subarray(0, node.size) : undefined
+    })
+
   const write = <E>(
     path: string,
     data: Stream.Stream<Uint8Array, E>,
@@ -419,6 +426,7 @@ const primitives = (options: RAMOptions = {}): Primitives => {
     lstat,
     list,
     read,
+    readSmall,
     write,
     mkdir,
     remove,

@@ -277,6 +277,16 @@ export const wrap = (resource: Resource, id: string, options?: CacheOptions | fa
       }),
     )
 
+  /** A small file's cached bytes; anything else (a miss, an error) is left to `read`. */
+  const readSmall = (path: string, limit: number): Effect.Effect<Uint8Array | undefined, VfsError> =>
+    Effect.gen(function* () {
+      if (budget <= 0) return undefined
+      const st = yield* Effect.exit(stat(path))
+      if (st._tag === "Failure" || st.value.type !== "file") return undefined
+      const hit = yield* usable(path, st.value)
+      return hit !== undefined && hit.bytes.length <= limit ? hit.bytes : undefined
+    })
+
   /** Pass a whole-file read through, keeping its bytes once it ends (and only if it fits). */
   const keeping = (
     path: string,
@@ -317,6 +327,7 @@ export const wrap = (resource: Resource, id: string, options?: CacheOptions | fa
     lstat,
     list,
     read,
+    readSmall,
     write: <E>(path: string, data: Stream.Stream<Uint8Array, E>, options?: WriteOptions) =>
       mutating(path)(r.write(path, data, options)),
     mkdir: (path) => mutating(path)(r.mkdir(path)),

@@ -39,6 +39,12 @@ export interface NamespaceShape {
   readonly list: (path: string) => Effect.Effect<ReadonlyArray<DirEntry>, VfsError>
   readonly read: (path: string, range?: ByteRange) => Stream.Stream<Uint8Array, VfsError>
   readonly readFile: (path: string) => Effect.Effect<Uint8Array, VfsError>
+  /**
+   * The whole of a file of at most `limit` bytes, when its backend can hand
+   * it over in one step; `undefined` otherwise (then `read` it). Fails as
+   * `read` does. The bytes may be the backend's own: do not change them.
+   */
+  readonly readSmall: (path: string, limit: number) => Effect.Effect<Uint8Array | undefined, VfsError>
   readonly write: <E>(
     path: string,
     data: Stream.Stream<Uint8Array, E>,
@@ -242,6 +248,14 @@ export const make = (mounts?: Mounts): NamespaceShape => {
     )
   }
 
+  const readSmall = (path: string, limit: number): Effect.Effect<Uint8Array | undefined, VfsError> => {
+    const p = Path.normalize(path)
+    if (synthesized.has(p)) return Effect.fail(vfsError("IsADirectory", "read", p, route(p)?.mount.prefix))
+    const r = route(p)
+    if (r === undefined) return Effect.fail(vfsError("NotFound", "read", p, undefined, NO_MOUNT))
+    return r.mount.resource.readSmall(r.path, limit).pipe(Effect.mapError(Transfer.retag(r.mount)))
+  }
+
   /** The error for creating a file where a synthesized directory is. */
   const onDirectory = (op: string, p: string, options?: WriteOptions): VfsError =>
     vfsError(options?.exclusive ? "AlreadyExists" : "IsADirectory", op, p, route(p)?.mount.prefix)
@@ -403,6 +417,7 @@ export const make = (mounts?: Mounts): NamespaceShape => {
     list: defer(list),
     read: (path, range) => Stream.suspend(() => read(path, range)),
     readFile: defer(readFile),
+    readSmall: defer(readSmall),
     write: (path, data, options) => Effect.suspend(() => write(path, data, options)),
     writeFile: defer(writeFile),
     mkdir: defer(mkdir),

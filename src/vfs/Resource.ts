@@ -68,6 +68,15 @@ export interface Primitives {
   /** The bytes of a file, as a stream of large chunks. */
   readonly read: (path: string, range?: ByteRange) => Stream.Stream<Uint8Array, VfsError>
   /**
+   * Optional: the whole of a file of at most `limit` bytes in one piece, or
+   * `undefined` when it is larger or the backend would have to fetch it (then
+   * `read` streams it). A backend that can look at a file and take its bytes
+   * in one step (RAM, a local disk) spares a command that visits thousands of
+   * small files (`grep -r`) a stream per file. It fails as `read` does. The
+   * bytes may be the backend's own: callers must not change them.
+   */
+  readonly readSmall?: ((path: string, limit: number) => Effect.Effect<Uint8Array | undefined, VfsError>) | undefined
+  /**
    * Write a file from a stream. The parent must exist. The new content becomes
    * visible only once the stream ends (a failed or interrupted write leaves the
    * old content), where the backend allows.
@@ -102,6 +111,8 @@ export interface Resource extends Primitives {
   readonly exists: (path: string) => Effect.Effect<boolean, VfsError>
   /** The whole file in memory. */
   readonly readFile: (path: string) => Effect.Effect<Uint8Array, VfsError>
+  /** See `Primitives.readSmall`; always `undefined` for a backend without one. */
+  readonly readSmall: (path: string, limit: number) => Effect.Effect<Uint8Array | undefined, VfsError>
   readonly writeFile: (path: string, data: Uint8Array, options?: WriteOptions) => Effect.Effect<void, VfsError>
   /** `mkdir -p`: create missing parents; an existing directory is fine. */
   readonly mkdirp: (path: string) => Effect.Effect<void, VfsError>
@@ -252,7 +263,9 @@ export const make = (primitives: Primitives): Resource => {
   const copyFile = (from: string, to: string): Effect.Effect<void, VfsError> =>
     p.copy(from, to).pipe(Effect.catchIf(isReason("NotSupported"), () => p.write(to, p.read(from))))
 
-  return { ...p, exists, readFile, writeFile, mkdirp, removeRecursive, copyFile }
+  const readSmall = p.readSmall ?? (() => Effect.succeed(undefined))
+
+  return { ...p, exists, readFile, readSmall, writeFile, mkdirp, removeRecursive, copyFile }
 }
 
 /**
@@ -278,6 +291,7 @@ export abstract class ResourceBase implements Resource {
   readonly close: Resource["close"]
   readonly exists: Resource["exists"]
   readonly readFile: Resource["readFile"]
+  readonly readSmall: Resource["readSmall"]
   readonly writeFile: Resource["writeFile"]
   readonly mkdirp: Resource["mkdirp"]
   readonly removeRecursive: Resource["removeRecursive"]
@@ -301,6 +315,7 @@ export abstract class ResourceBase implements Resource {
     this.close = resource.close
     this.exists = resource.exists
     this.readFile = resource.readFile
+    this.readSmall = resource.readSmall
     this.writeFile = resource.writeFile
     this.mkdirp = resource.mkdirp
     this.removeRecursive = resource.removeRecursive

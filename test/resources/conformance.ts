@@ -130,6 +130,8 @@ export interface Capabilities {
   readonly symlinks?: boolean
   /** Setting an arbitrary modification time (default true). */
   readonly mtime?: boolean
+  /** `readSmall` hands small files over (default false: it may always leave them to `read`). */
+  readonly readSmall?: boolean
 }
 
 const isLinkStep = (step: Step): boolean => step[0] === "link"
@@ -212,6 +214,29 @@ export const resourceConformance = (
       await run(resource.writeFile("/dangling", bytes("made")))
       expect(text(await run(resource.readFile("/nowhere")))).toBe("made")
       expect((await run(resource.lstat("/dangling"))).type).toBe("symlink")
+    })
+
+    it("readSmall gives a small file's bytes or leaves the file to read, and fails as read does", async () => {
+      const resource = await withTree()
+      const paths = links ? ["/d/f", "/f", "/lf", "/ld/f"] : ["/d/f", "/f"]
+      for (const path of paths) {
+        const whole = await run(resource.readSmall(path, 100))
+        const expected = text(await run(resource.readFile(path)))
+        if (capabilities.readSmall) expect(whole && text(whole)).toBe(expected)
+        else if (whole !== undefined) expect(text(whole)).toBe(expected)
+        // Larger than the limit: always left to `read`.
+        expect(await run(resource.readSmall(path, expected.length - 1))).toBeUndefined()
+      }
+      const failing = ["/nope", "/f/x", "/d", ...(links ? ["/loop1", "/dangling"] : [])]
+      for (const path of failing) {
+        const got = await outcome(resource.readSmall(path, 100))
+        const read = await outcome(resource.readFile(path))
+        expect(got === "ok" && !capabilities.readSmall ? read : got).toBe(read)
+      }
+      // The file as it is after a change, not as it was when first handed over.
+      await run(resource.writeFile("/d/f", bytes("changed")))
+      const after = await run(resource.readSmall("/d/f", 100))
+      if (after !== undefined) expect(text(after)).toBe("changed")
     })
 
     it("replaces, appends and truncates", async () => {

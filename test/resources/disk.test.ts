@@ -9,10 +9,14 @@ import { resourceConformance } from "./conformance.ts"
 
 const tempDir = (): Promise<string> => fs.mkdtemp(nodePath.join(os.tmpdir(), "mirage-disk-"))
 
-resourceConformance("Disk", async () => {
-  const root = await tempDir()
-  return { resource: new DiskResource({ root }), cleanup: () => fs.rm(root, { recursive: true, force: true }) }
-})
+resourceConformance(
+  "Disk",
+  async () => {
+    const root = await tempDir()
+    return { resource: new DiskResource({ root }), cleanup: () => fs.rm(root, { recursive: true, force: true }) }
+  },
+  { readSmall: true },
+)
 
 describe("DiskResource confinement", () => {
   // base/root is the resource; base/outside.txt and base/outdir are beside it, out of reach.

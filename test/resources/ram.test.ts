@@ -5,7 +5,7 @@ import { Namespace } from "../../src/vfs/Namespace.ts"
 import { bytes, chunks, failure, outcome, run, text } from "../vfs/support.ts"
 import { resourceConformance } from "./conformance.ts"
 
-resourceConformance("RAM", async () => ({ resource: new RAMResource(), cleanup: async () => {} }))
+resourceConformance("RAM", async () => ({ resource: new RAMResource(), cleanup: async () => {} }), { readSmall: true })
 
 describe("RAMResource", () => {
   it("is a class with the Resource members and a make()", () => {

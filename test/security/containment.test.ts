@@ -84,6 +84,10 @@ describe("no path leads out of the root", () => {
     ],
     ["sed -i through a link", "sed -i s/SECRET/pwned/ /d/rel-file"],
     ["source and exec through a link", "source /d/rel-file; . /d/abs-file; /d/rel-file"],
+    [
+      "grep through links, one by one and recursively",
+      "grep -H . /d/rel-file /d/abs-file /d/abs-dir/secret; grep -r . /d; grep -R . /d; grep -r . /d/abs-dir/",
+    ],
     ["redirect input through a link", "cat < /d/rel-file; while read -r l; do echo $l; done < /d/abs-file"],
   ]
 
@@ -115,7 +119,7 @@ describe("a race between check and use cannot be won", () => {
     await ws.execute(`mkdir -p /d/race/x; echo inside > /d/race/x/secret; ln -s ${outside} /d/race/l`)
     const r = await ws.execute(
       `( for i in $(seq 60); do mv /d/race/x /d/race/t; mv /d/race/l /d/race/x; mv /d/race/x /d/race/l; mv /d/race/t /d/race/x; done ) 2>/dev/null &
-       for i in $(seq 60); do cat /d/race/x/secret; echo pwned > /d/race/x/victim; rm -f /d/race/x/victim; done 2>/dev/null | sort | uniq -c
+       for i in $(seq 60); do cat /d/race/x/secret; grep -h . /d/race/x/secret; echo pwned > /d/race/x/victim; rm -f /d/race/x/victim; done 2>/dev/null | sort | uniq -c
        wait`,
       { limits: { timeoutMs: 8000 } },
     )

@@ -13,6 +13,9 @@ import { makeSearcher, type SearchState } from "./grep/Search.ts"
 
 const encoder = new TextEncoder()
 
+/** Files up to this size are taken whole from backends that can hand them over in one step. */
+const SMALL_FILE = 64 * 1024
+
 /** A pattern as the bytes grep matches: UTF-8, one latin1 code unit per byte. */
 const toBytesString = (s: string): string => latin1(encoder.encode(s))
 
@@ -308,6 +311,19 @@ const run =
 
       /** Search a file: its chunks are pushed to the search, which ends the read when it has seen enough. */
       const searchFile = (path: string, name: string): Effect.Effect<void, VfsError | BrokenPipe> =>
+        // A small file its backend hands over whole is searched in one step, without a stream.
+        Effect.flatMap(ctx.fs.readSmall(path, SMALL_FILE), (whole) =>
+          whole === undefined ? searchStream(path, name) : searchWhole(whole, name),
+        )
+
+      const searchWhole = (bytes: Uint8Array, name: string): Effect.Effect<void, BrokenPipe> => {
+        searcher.begin(name)
+        if (bytes.length === 0 || searcher.feed(bytes)) searcher.end()
+        const done = finish(name)
+        return sink.full() ? Effect.andThen(sink.flush, done) : done
+      }
+
+      const searchStream = (path: string, name: string): Effect.Effect<void, VfsError | BrokenPipe> =>
         Effect.suspend(() => {
           searcher.begin(name)
           let ended = true
