@@ -36,7 +36,9 @@ const MAX_CHECKED = 4096
 
 // Windows has no O_NOFOLLOW: there every read takes the careful way.
 const FLAGS =
-  constants.O_NOFOLLOW === undefined ? undefined : constants.O_RDONLY | constants.O_NOFOLLOW | (constants.O_NONBLOCK ?? 0)
+  constants.O_NOFOLLOW === undefined
+    ? undefined
+    : constants.O_RDONLY | constants.O_NOFOLLOW | (constants.O_NONBLOCK ?? 0)
 
 /** A file too large for the limit asked: the caller streams it. */
 export const LARGE = Symbol("large")
