@@ -71,13 +71,18 @@ const result = await build({
   logLevel: "warning",
   metafile: true,
   write: false,
+  // A new process compiles every byte it loads (about 1 MB at start-up, most of the cold start):
+  // minified, the start is some 10% faster. The source maps beside the chunks give the real names
+  // back (node --enable-source-maps).
+  minify: true,
+  sourcemap: "linked",
 })
 
 // The JavaScript is replaced as a whole (chunk names change with their contents), and only once
 // the build has succeeded; tsc wrote the declarations beside it just before.
 fs.mkdirSync(outdir, { recursive: true })
 for (const entry of fs.readdirSync(outdir, { withFileTypes: true, recursive: true })) {
-  if (entry.isFile() && entry.name.endsWith(".js")) fs.rmSync(path.join(entry.parentPath, entry.name))
+  if (entry.isFile() && (entry.name.endsWith(".js") || entry.name.endsWith(".js.map"))) fs.rmSync(path.join(entry.parentPath, entry.name))
 }
 for (const file of result.outputFiles) {
   fs.mkdirSync(path.dirname(file.path), { recursive: true })
@@ -85,7 +90,7 @@ for (const file of result.outputFiles) {
 }
 
 const bytes = Object.entries(result.metafile.outputs)
-  .filter(([file]) => !file.includes("/chunks/"))
+  .filter(([file]) => !file.includes("/chunks/") && !file.endsWith(".map"))
   .map(([file, out]) => `${path.basename(file)} ${(out.bytes / 1024).toFixed(0)} KiB`)
 process.stderr.write(
   `bundle: ${bytes.join(", ")}; ${Object.keys(result.metafile.outputs).length} files in ${path.relative(root, outdir)}/\n`,
