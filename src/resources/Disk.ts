@@ -53,10 +53,20 @@ const statOf = (st: Stats): FileStat => ({
 })
 
 /** Write all of `chunk`: a write may be partial. */
-const writeAll = async (handle: FileHandle, chunk: Uint8Array): Promise<void> => {
-  for (let offset = 0; offset < chunk.length;) {
-    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset)
-    offset += bytesWritten
+/** Bytes gathered before a write goes to the disk: each write is a trip through the thread pool. */
+const WRITE_BLOCK = 1024 * 1024
+/** At most this many chunks per write (the kernel takes up to 1024 buffers in one writev). */
+const MAX_GATHERED = 1024
+
+/** Write all of `chunks`, in order, with as few system calls as the kernel allows (writev; a write may be partial). */
+const writeAll = async (handle: FileHandle, chunks: ReadonlyArray<Uint8Array>): Promise<void> => {
+  let rest = chunks.filter((c) => c.length > 0)
+  while (rest.length > 0) {
+    let { bytesWritten } = rest.length === 1 ? await handle.write(rest[0]!) : await handle.writev(rest)
+    let done = 0
+    while (done < rest.length && bytesWritten >= rest[done]!.length) bytesWritten -= rest[done++]!.length
+    rest = rest.slice(done)
+    if (bytesWritten > 0) rest[0] = rest[0]!.subarray(bytesWritten)
   }
 }
 
@@ -292,13 +302,34 @@ const primitives = (options: DiskOptions): Primitives => {
       return st.isFile() && st.size <= limit ? readFileSync(host) : undefined
     })
 
-  /** Write every batch of `data` to an open handle, then close it (reporting a failed close). */
-  const pump = <E>(path: string, handle: FileHandle, data: Stream.Stream<Uint8Array, E>) =>
-    Stream.runForEachArray(data, (batch) =>
-      attempt("write", path, async () => {
-        for (const chunk of batch) await writeAll(handle, chunk)
-      }),
-    ).pipe(Effect.andThen(attempt("write", path, () => handle.close())))
+  /**
+   * Write `data` to an open handle, then close it (reporting a failed close).
+   * With `gather` (a temp file nobody sees before the rename), chunks are
+   * gathered up to WRITE_BLOCK and written together (chunks are never changed
+   * once a stream has handed them out); without it (an append, which readers
+   * may follow as it grows), each batch is written as it comes.
+   */
+  const pump = <E>(path: string, handle: FileHandle, data: Stream.Stream<Uint8Array, E>, gather: boolean) =>
+    Effect.suspend(() => {
+      let pending: Array<Uint8Array> = []
+      let size = 0
+      const flush = attempt("write", path, () => {
+        const out = pending
+        pending = []
+        size = 0
+        return writeAll(handle, out)
+      })
+      return Stream.runForEachArray(data, (batch) => {
+        for (const chunk of batch) {
+          pending.push(chunk)
+          size += chunk.length
+        }
+        return !gather || size >= WRITE_BLOCK || pending.length >= MAX_GATHERED ? flush : Effect.void
+      }).pipe(
+        Effect.andThen(Effect.suspend(() => (pending.length > 0 ? flush : Effect.void))),
+        Effect.andThen(attempt("write", path, () => handle.close())),
+      )
+    })
 
   /** Where a write lands, checked: an existing directory or a taken name (exclusive) fails. */
   const target = (path: string, exclusive: boolean): Located => {
@@ -315,7 +346,7 @@ const primitives = (options: DiskOptions): Primitives => {
     // Appends go straight to the file, as `>>` does in bash: copying the file to append atomically would make a loop of `>>` quadratic.
     Effect.acquireUseRelease(
       guarded("write", path, async () => fs.open(target(path, false).host, "a")),
-      (handle) => pump(path, handle, data),
+      (handle) => pump(path, handle, data, false),
       closeQuietly,
     )
 
@@ -378,7 +409,7 @@ const primitives = (options: DiskOptions): Primitives => {
   ): Effect.Effect<void, VfsError | E> =>
     options?.append
       ? appendTo(path, data)
-      : replace("write", path, options?.exclusive === true, (handle) => pump(path, handle, data))
+      : replace("write", path, options?.exclusive === true, (handle) => pump(path, handle, data, true))
 
   const mkdir = (path: string) =>
     guarded("mkdir", path, async () => {

@@ -123,6 +123,32 @@ describe("DiskResource", () => {
     expect((await fs.readdir(root)).filter((n) => n.includes("mirage-tmp"))).toEqual([])
   })
 
+  it("gathers a write's chunks into large writes, every byte in order", async () => {
+    const disk = make({ root })
+    // Sizes from 0 to ~70 KiB, some 5,000 chunks: several gathered blocks, and more chunks than one writev takes.
+    const pieces = Array.from({ length: 5000 }, (_, i) =>
+      new Uint8Array(i % 97 === 0 ? 70_000 : i % 13).map((_, j) => (i * 31 + j) % 256),
+    )
+    await run(disk.write("/gathered", Stream.fromArray(pieces)))
+    const expected = Buffer.concat(pieces)
+    expect((await fs.readFile(nodePath.join(root, "gathered"))).equals(expected)).toBe(true)
+  })
+
+  it("appends each batch as it comes, so a reader can follow the file while it grows", async () => {
+    const disk = make({ root })
+    const file = nodePath.join(root, "followed")
+    const seen: Array<number> = []
+    const input = Stream.fromArray([bytes("one\n"), bytes("two\n"), bytes("three\n")]).pipe(
+      Stream.tap(() =>
+        Effect.promise(async () => void seen.push((await fs.stat(file).catch(() => undefined))?.size ?? -1)),
+      ),
+    )
+    await run(disk.write("/followed", input, { append: true }))
+    // The file is open (empty) before the first chunk; each tap runs before its chunk is written.
+    expect(seen).toEqual([0, 4, 8])
+    expect(await fs.readFile(file, "utf8")).toBe("one\ntwo\nthree\n")
+  })
+
   it("removes the temp file when the write is interrupted", async () => {
     const disk = make({ root })
     const endless = Stream.forever(Stream.succeed(new Uint8Array(65536)))
