@@ -31,25 +31,40 @@ export interface Sink {
 }
 
 const encoder = new TextEncoder()
+const EMPTY = new Uint8Array(0)
+/** The first buffer's size. */
+const FIRST_SIZE = 1024
 
 /** A sink over `out` that writes chunks of about `limit` bytes. */
 export const makeSink = (out: Output, limit: number = CHUNK_SIZE): Sink => {
   const ready: Array<Uint8Array> = []
   let readySize = 0
-  let buf = new Uint8Array(limit)
+  // The buffer starts small and doubles up to `limit`: most commands write a few bytes, and a
+  // 64 KiB buffer per command (and per chunk handed out) costs more than the copy it saves.
+  let buf = EMPTY
   let pos = 0
+  let nextSize = Math.min(limit, FIRST_SIZE)
 
   const seal = () => {
     if (pos === 0) return
-    ready.push(buf.subarray(0, pos))
     readySize += pos
-    buf = new Uint8Array(limit)
+    if (pos * 4 <= buf.length) {
+      // Mostly empty: hand out a copy and keep writing into the same buffer.
+      ready.push(buf.slice(0, pos))
+      pos = 0
+      return
+    }
+    // Mostly full: hand the bytes out as they are (chunks are never changed once out).
+    ready.push(buf.subarray(0, pos))
+    buf = EMPTY
     pos = 0
   }
   const room = (n: number) => {
     if (pos + n <= buf.length) return
     seal()
-    if (n > buf.length) buf = new Uint8Array(n)
+    if (n <= buf.length) return
+    buf = new Uint8Array(Math.max(n, nextSize))
+    nextSize = Math.min(limit, nextSize * 2)
   }
   const pushRange = (bytes: Uint8Array, start: number, end: number) => {
     const n = end - start
