@@ -52,7 +52,6 @@ const statOf = (st: Stats): FileStat => ({
   mode: st.mode & 0o7777,
 })
 
-/** Write all of `chunk`: a write may be partial. */
 /** Bytes gathered before a write goes to the disk: each write is a trip through the thread pool. */
 const WRITE_BLOCK = 1024 * 1024
 /** At most this many chunks per write (the kernel takes up to 1024 buffers in one writev). */
@@ -193,6 +192,20 @@ const primitives = (options: DiskOptions): Primitives => {
       }))
     })
 
+  /**
+   * A regular file of at most `limit` bytes, located and read in one
+   * synchronous step (the quick way first); `undefined` for anything else
+   * that is not an error. (An empty file is read to its end: /proc files say 0.)
+   */
+  const wholeIfSmall = (path: string, limit: number): Uint8Array | undefined => {
+    const fast = quickRead(path, limit)
+    if (fast === Quick.LARGE) return undefined
+    if (fast !== undefined) return fast
+    const { host, st } = existing(path, "read")
+    if (st.isDirectory()) throw fail("IsADirectory", "read", path)
+    return st.isFile() && st.size <= limit ? readFileSync(host) : undefined
+  }
+
   const read = (path: string, range?: ByteRange): Stream.Stream<Uint8Array, VfsError> =>
     Stream.unwrap(
       Effect.gen(function* () {
@@ -200,14 +213,7 @@ const primitives = (options: DiskOptions): Primitives => {
         // asynchronous step (open, read, close) is a trip through the thread pool that costs more
         // than the read itself, and a search over a tree of small files pays them per file.
         const small = (st: Stats): boolean => st.isFile() && st.size > 0 && st.size <= SMALL_FILE
-        let whole = yield* atOnce("read", path, () => {
-          const fast = quickRead(path, SMALL_FILE)
-          if (fast === Quick.LARGE) return undefined
-          if (fast !== undefined) return fast
-          const { host, st } = existing(path, "read")
-          if (st.isDirectory()) throw fail("IsADirectory", "read", path)
-          return small(st) ? readFileSync(host) : undefined
-        })
+        let whole = yield* atOnce("read", path, () => wholeIfSmall(path, SMALL_FILE))
         // Anything else is opened under the lock (the open awaits); the handle then holds the
         // file whatever happens to its path.
         let size = 0
@@ -291,16 +297,7 @@ const primitives = (options: DiskOptions): Primitives => {
       }),
     )
 
-  /** A regular file of at most `limit` bytes, located and read in one synchronous step (see `read`). */
-  const readSmall = (path: string, limit: number) =>
-    atOnce("read", path, (): Uint8Array | undefined => {
-      const fast = quickRead(path, limit)
-      if (fast === Quick.LARGE) return undefined
-      if (fast !== undefined) return fast
-      const { host, st } = existing(path, "read")
-      if (st.isDirectory()) throw fail("IsADirectory", "read", path)
-      return st.isFile() && st.size <= limit ? readFileSync(host) : undefined
-    })
+  const readSmall = (path: string, limit: number) => atOnce("read", path, () => wholeIfSmall(path, limit))
 
   /**
    * Write `data` to an open handle, then close it (reporting a failed close).
